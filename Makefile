@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test test-fast bench clean
+
+$(READY): requirements.txt scripts/bootstrap.sh
+	@PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
+	@touch $@
+
+## serve: preview on http://127.0.0.1:8000 with live reload
+serve: $(READY)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## build: build the site into site/ (atomically: a failed build keeps the old site)
+build: $(READY)
+	$(BIN)/python scripts/build.py
+
+## test: the whole test suite (browser tests need Chromium, installed here if possible)
+test: $(READY)
+	@sh scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+## test-fast: only the tests that need no build and no browser
+test-fast: $(READY)
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+## bench: build time, page weight, search index size
+bench: $(READY)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site site.* .pytest_cache

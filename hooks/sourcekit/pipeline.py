@@ -1,0 +1,82 @@
+"""The whole ingest: catalogue + seeds → annotated documents with their translations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .annotate import AnnotatedBlock, annotate
+from .catalogue import LANGUAGES, CatalogueEntry, load_catalogue
+from .clean import CleaningRules, load_rules
+from .corrections import Correction, apply_corrections, load_corrections
+from .errors import InputError
+from .load import load_seed
+from .segment import segment
+from .textutil import fingerprint
+from .translations import Translation, load_translations
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One seed after the whole pipeline, with its translations by language."""
+
+    entry: CatalogueEntry
+    blocks: tuple[AnnotatedBlock, ...]
+    corrections: tuple[Correction, ...]
+    translations: dict[str, dict[str, Translation]]
+
+    def by_id(self) -> dict[str, AnnotatedBlock]:
+        """The blocks keyed by paragraph ID."""
+        return {item.block.block_id: item for item in self.blocks}
+
+
+def block_fingerprint(item: AnnotatedBlock) -> str:
+    """The fingerprint a translation of ``item`` must carry: of its corrected, public text."""
+    return fingerprint(item.plain)
+
+
+def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules) -> Document:
+    """Run load → clean/segment → correct → annotate for one catalogued seed."""
+    seed_path = seeds_dir / entry.file
+    blocks = segment(load_seed(seed_path), rules=rules)
+    corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
+    corrections = load_corrections(corrections_path)
+    annotated = annotate(apply_corrections(blocks, corrections, path=corrections_path), seed_path=seed_path)
+    translations: dict[str, dict[str, Translation]] = {}
+    ids = {item.block.block_id: item for item in annotated}
+    for language in LANGUAGES:
+        path = seeds_dir / "translations" / f"{entry.slug}.{language}.yml"
+        loaded = load_translations(path)
+        for block_id, translation in loaded.items():
+            if block_id not in ids:
+                raise InputError(path, f"translation for {block_id}, which is not a paragraph of {entry.file}", line=translation.line)
+            expected = block_fingerprint(ids[block_id])
+            if translation.fingerprint != expected:
+                raise InputError(
+                    path,
+                    f"translation of {block_id} is stale: the original changed (fingerprint {translation.fingerprint}, now {expected})",
+                    line=translation.line,
+                )
+        translations[language] = loaded
+    return Document(entry=entry, blocks=tuple(annotated), corrections=tuple(corrections), translations=translations)
+
+
+def ingest(seeds_dir: Path = SEEDS_DIR) -> list[Document]:
+    """Ingest every catalogued seed in ``seeds_dir``, in catalogue order."""
+    rules = load_rules(seeds_dir / "cleaning.yml")
+    catalogue = load_catalogue(seeds_dir / "catalogue.yml")
+    return [ingest_seed(entry, seeds_dir=seeds_dir, rules=rules) for entry in catalogue]
+
+
+def inputs_fingerprint(seeds_dir: Path = SEEDS_DIR) -> str:
+    """A fingerprint of every input file, so that callers can cache :func:`ingest`."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(seeds_dir.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(seeds_dir)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

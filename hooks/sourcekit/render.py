@@ -1,0 +1,229 @@
+"""Render stage: Markdown for the generated pages, with HTML parts from templates.
+
+``render_reader(document, lang)`` and ``render_source_index(documents, lang)`` return the
+Markdown source of a page. Blocks are HTML rendered from ``overrides/partials/sourcekit``
+with autoescaping, so text in a seed that looks like HTML is shown, never run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .annotate import AnnotatedBlock
+from .catalogue import LANGUAGES
+from .labels import Labels
+from .pipeline import Document
+from .translations import Translation
+
+OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
+FRONT_KINDS = ("title", "abstract", "keywords", "byline", "meta")
+
+
+@lru_cache(maxsize=2)
+def template_environment(overrides_dir: Path = OVERRIDES_DIR) -> jinja2.Environment:
+    """A Jinja environment over ``overrides/`` with autoescaping on."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(overrides_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _html(template: str, **context: Any) -> str:
+    """Render ``template`` to a single-line-safe HTML fragment (no blank lines)."""
+    html = template_environment().get_template(f"partials/sourcekit/{template}").render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """What the block template needs to show one block on a page in ``lang``."""
+
+    block: Any
+    segments: tuple
+    lang: str
+    labels: Labels
+    translation: Translation | None = None
+    untranslated: bool = False
+    anchor: str | None = None
+
+
+def _view(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None) -> BlockView:
+    block = item.block
+    translation = None
+    if block.lang != lang:
+        translation = document.translations.get(lang, {}).get(block.block_id)
+    return BlockView(
+        block=block,
+        segments=item.segments,
+        lang=lang,
+        labels=labels,
+        translation=translation,
+        untranslated=translation is None and block.lang != lang and block.kind not in FRONT_KINDS,
+        anchor=anchor,
+    )
+
+
+def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None) -> str:
+    return _html("block.html", view=_view(item, document, lang, labels, anchor=anchor))
+
+
+def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
+    translation = document.translations.get(lang, {}).get(item.block.block_id)
+    text = translation.text if translation and item.block.lang != lang else item.plain
+    return _markdown_escape(text)
+
+
+def _markdown_escape(text: str) -> str:
+    """Escape the characters that Markdown would read as markup in a heading or list."""
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def page_description(document: Document, lang: str, labels: Labels) -> str:
+    """A meta description for the reader page of ``document`` in ``lang``."""
+    title = document.entry.titles[lang].text
+    return labels.get("reader.description", lang, title=title)
+
+
+def render_reader(document: Document, lang: str, labels: Labels) -> str:
+    """The Markdown of the source reader page of ``document`` in ``lang``."""
+    entry = document.entry
+    blocks = document.blocks
+    front = [item for item in blocks if item.block.kind in FRONT_KINDS]
+    body = [item for item in blocks if item.block.kind not in FRONT_KINDS]
+    title = entry.titles[lang]
+    parts: list[str] = [
+        "---",
+        f"title: {_yaml_string(title.text)}",
+        f"description: {_yaml_string(page_description(document, lang, labels))}",
+        "---",
+        "",
+        f"# {_markdown_escape(title.text)}",
+        "",
+    ]
+    if title.origin == "editors":
+        parts += [f'<p class="sk-hint">{_escape(labels.get("reader.title_translated", lang))}</p>', ""]
+
+    abstracts = [item for item in front if item.block.kind in ("abstract", "keywords")]
+    abstract_languages = {item.block.lang for item in abstracts}
+    titles_with_abstract = [
+        item for item in front if item.block.kind == "title" and item.block.lang in abstract_languages
+    ]
+    printed = [
+        _view(item, document, lang, labels)
+        for item in front
+        if item.block.kind in ("byline", "meta") or (item.block.kind == "title" and item not in titles_with_abstract)
+    ]
+    ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, LANGUAGES.index(pair[0])))
+    card = {
+        "entry": entry,
+        "labels": labels,
+        "lang": lang,
+        "titles": ordered_titles,
+        "printed": printed,
+        "paragraphs": sum(1 for item in body if item.block.kind not in ("heading", "references_heading")),
+        "corrections": len(document.corrections),
+    }
+    parts += [_html("card.html", card=card), ""]
+
+    parts += [f"## {labels.get('reader.abstract', lang)}", ""]
+    if abstracts:
+        own = [item for item in abstracts if item.block.lang == lang]
+        others = [item for item in abstracts if item.block.lang != lang]
+        if own:
+            note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
+            parts += [f'<p class="sk-hint">{_escape(labels.get(note, lang))}</p>', ""]
+            parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
+        else:
+            parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
+        if others:
+            parts.append(f'<details class="sk-other-abstracts"><summary>{_escape(labels.get("reader.other_abstracts", lang))}</summary>')
+            parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
+            parts += ["</details>", ""]
+    else:
+        parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract", lang))}</p>', ""]
+
+    untranslated = [item for item in body if item.block.lang != lang and item.block.block_id not in document.translations.get(lang, {})]
+    if untranslated:
+        original = labels.get(f"language.{entry.original_language}", lang)
+        parts += [
+            f'<div class="admonition note sk-untranslated-notice"><p>{_escape(labels.get("reader.untranslated_notice", lang, language=original))}</p></div>',
+            "",
+        ]
+    if not any(item.block.kind == "heading" for item in body[:1]):
+        parts += [f"## {labels.get('reader.body', lang)}", ""]
+    for item in body:
+        kind = item.block.kind
+        if kind in ("heading", "references_heading"):
+            parts += [f"## {_heading_text(item, document, lang)}", ""]
+            if kind == "references_heading":
+                # Keep the printed heading addressable like any other block.
+                parts += [f'<span id="{item.block.block_id}" class="sk-anchor"></span>', ""]
+            continue
+        anchor = f"ref-{item.block.number}" if kind == "reference" else None
+        parts += [_block_html(item, document, lang, labels, anchor=anchor), ""]
+
+    parts += [f"## {labels.get('reader.corrections', lang)}", ""]
+    if document.corrections:
+        parts += [f"<p>{_escape(labels.get('reader.corrections_intro', lang))}</p>", ""]
+        located = []
+        for item in blocks:
+            for _start, _end, correction in item.corrected.spans:
+                located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
+        located.sort(key=lambda entry_: entry_["correction"].number)
+        parts += [_html("corrections.html", corrections=located, lang=lang), ""]
+    else:
+        parts += [f"<p>{_escape(labels.get('reader.corrections_none', lang))}</p>", ""]
+    return "\n".join(parts) + "\n"
+
+
+def _with_titles(abstracts: list[AnnotatedBlock], titles: list[AnnotatedBlock]) -> list[AnnotatedBlock]:
+    """Put each printed title before the abstracts in its language."""
+    ordered: list[AnnotatedBlock] = []
+    for language in LANGUAGES:
+        ordered += [item for item in titles if item.block.lang == language and any(a.block.lang == language for a in abstracts)]
+        ordered += [item for item in abstracts if item.block.lang == language]
+    return ordered
+
+
+def render_source_index(documents: list[Document], lang: str, labels: Labels) -> str:
+    """The Markdown of the list of sources in ``lang``."""
+    parts = [
+        "---",
+        f"title: {_yaml_string(labels.get('sources.title', lang))}",
+        f"description: {_yaml_string(labels.get('sources.description', lang))}",
+        "---",
+        "",
+        f"# {labels.get('sources.title', lang)}",
+        "",
+        _markdown_escape(labels.get("sources.intro", lang)),
+        "",
+    ]
+    for document in documents:
+        entry = document.entry
+        paragraphs = sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + ("heading",))
+        authors = ", ".join(entry.authors) if entry.authors else labels.get("reader.unknown_authors", lang)
+        parts += [
+            f"- **[{_markdown_escape(entry.titles[lang].text)}]({entry.slug}.md)**  ",
+            f"  {labels.get('kind.' + entry.kind, lang)} · {_markdown_escape(authors)} · "
+            f"{labels.get('sources.paragraphs', lang, count=paragraphs)}",
+        ]
+    return "\n".join(parts) + "\n"
+
+
+def _escape(text: str) -> str:
+    return str(jinja2.utils.markupsafe.escape(text))
+
+
+def _yaml_string(text: str) -> str:
+    """Quote ``text`` as a YAML double-quoted scalar for front matter."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
