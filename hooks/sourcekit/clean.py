@@ -55,11 +55,13 @@ class Vocabulary:
 
     words: frozenset[str]
     hyphenated: frozenset[str]
+    exact: frozenset[str]
 
     @classmethod
     def of(cls, text: str) -> Vocabulary:
         """Collect the words that stand whole (not at a line break) in ``text``."""
         words: set[str] = set()
+        exact: set[str] = set()
         hyphenated: set[str] = set()
         for line in text.split("\n"):
             inner = line.strip()
@@ -67,8 +69,10 @@ class Vocabulary:
                 inner = inner.rsplit(" ", 1)[0] if " " in inner else ""
             for token in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", inner):
                 hyphenated.add(token.lower())
-            words.update(word.lower() for word in _WORD.findall(inner.replace("-", " ")))
-        return cls(frozenset(words), frozenset(hyphenated))
+            found = _WORD.findall(inner.replace("-", " "))
+            exact.update(found)
+            words.update(word.lower() for word in found)
+        return cls(frozenset(words), frozenset(hyphenated), frozenset(exact))
 
 
 def join_hyphenated(left: str, right: str, *, vocabulary: Vocabulary, rules: CleaningRules) -> str:
@@ -76,9 +80,9 @@ def join_hyphenated(left: str, right: str, *, vocabulary: Vocabulary, rules: Cle
 
     The hyphen is kept for numbers ("2016-" + "12/11"), for capitalised second parts
     ("Sino-" + "Russian"), for compounds listed in ``seeds/cleaning.yml``, for compounds
-    that stand hyphenated elsewhere in the text, and where the first part is a capitalised
-    whole word of the text ("Chinese-" + "speaking"). Otherwise the break is undone
-    ("Chi-" + "nese" → "Chinese"), unless the joined word never occurs but both halves do.
+    that stand hyphenated elsewhere in the text, and where the first part is a word that
+    the text always capitalises ("Chinese-" + "speaking", but not "Never-" + "theless").
+    Otherwise the break is undone ("Chi-" + "nese" → "Chinese").
     """
     head = left[:-1]
     left_word = re.search(r"(\w+)$", head)
@@ -96,7 +100,7 @@ def join_hyphenated(left: str, right: str, *, vocabulary: Vocabulary, rules: Cle
         return head + right
     if second[0].isupper():
         return left + right
-    if first[0].isupper() and len(first) >= 4 and first.lower() in vocabulary.words:
+    if first[0].isupper() and len(first) >= 4 and first in vocabulary.exact and first.lower() not in vocabulary.exact:
         return left + right
     return head + right
 
