@@ -1,0 +1,96 @@
+"""One full --strict build into a temp dir; assertions on its tree, HTML and search index."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sourcekit.catalogue import LANGUAGES, load_catalogue
+
+pytestmark = pytest.mark.build
+ROOT = Path(__file__).resolve().parents[1]
+SLUGS = [entry.slug for entry in load_catalogue(ROOT / "seeds" / "catalogue.yml")]
+PREFIX = {"en": "", "kk": "kk/", "ru": "ru/"}
+PAGES = ["", "sources/"] + [f"sources/{slug}/" for slug in SLUGS]
+
+
+def page_path(site: Path, lang: str, page: str) -> Path:
+    return site / PREFIX[lang] / page / "index.html"
+
+
+def test_output_tree_has_every_page_in_every_language(built_site: Path) -> None:
+    html = sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html"))
+    expected = sorted(["404.html"] + [f"{PREFIX[lang]}{page}index.html" for lang in LANGUAGES for page in PAGES])
+    assert html == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_html_lang_and_alternates(built_site: Path, lang: str, page: str) -> None:
+    path = page_path(built_site, lang, page)
+    html = path.read_text(encoding="utf-8")
+    assert re.search(rf'<html lang="{lang}"', html)
+    alternates = dict(
+        (hreflang, href)
+        for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([\w-]+)"', html)
+    )
+    assert set(LANGUAGES) <= set(alternates), alternates
+    for other in LANGUAGES:
+        target = (path.parent / alternates[other]).resolve() / "index.html"
+        assert target == page_path(built_site, other, page).resolve(), (other, alternates[other])
+    if "x-default" in alternates:
+        assert (path.parent / alternates["x-default"]).resolve() == page_path(built_site, "en", page).parent.resolve()
+
+
+def test_cyrillic_headings_get_readable_anchors(built_site: Path) -> None:
+    html = page_path(built_site, "kk", "").read_text(encoding="utf-8")
+    ids = re.findall(r'<h2 id="([^"]+)"', html)
+    assert ids and all(re.search(r"[а-яәіңғүұқөһ]", anchor) for anchor in ids), ids
+    assert not any(re.fullmatch(r"_\d+", anchor) for anchor in ids)
+
+
+def test_reader_shows_paragraphs_corrections_and_references(built_site: Path) -> None:
+    article = page_path(built_site, "en", "sources/new-silk-road-soft-power/").read_text(encoding="utf-8")
+    assert article.count('class="sk-pilcrow"') >= 55
+    assert 'id="corr-1"' in article and 'href="#corr-1"' in article
+    assert "wayendorsementof" in article  # the original reading stays visible beside the correction
+    paper = page_path(built_site, "kk", "sources/china-soft-power-central-asia/").read_text(encoding="utf-8")
+    for number in range(1, 6):
+        assert f'href="#ref-{number}"' in paper and f'id="ref-{number}"' in paper
+    assert "@bk.ru" not in paper and "Nurai_n" not in paper
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//[^"]*"', html)
+        external = [tag for tag in re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="((?:https?:)?//[^"]+)"', html)]
+        external += [
+            href
+            for rel, href in re.findall(r'<link\b[^>]*rel="([^"]+)"[^>]*href="((?:https?:)?//[^"]+)"', html)
+            if rel not in ("canonical", "alternate")
+        ]
+        assert not external, (path, external)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_search_index_holds_every_language(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["pipeline"] == []
+    docs = index["docs"]
+
+    def texts(lang: str) -> str:
+        prefix = PREFIX[lang]
+        chosen = [d for d in docs if (d["location"].startswith(prefix) if prefix else not d["location"].startswith(("kk/", "ru/")))]
+        return " ".join(d["title"] + " " + d["text"] for d in chosen)
+
+    kazakh, russian, english = texts("kk"), texts("ru"), texts("en")
+    assert "мәдениеттің" in kazakh or "мәдениет" in kazakh
+    assert "Конфуций" in kazakh
+    assert "Дереккөздер" in kazakh and "Дереккөздер" not in russian + english
+    assert "Источники" in russian and "Источники" not in kazakh + english
+    assert "13.2" in english and "2004" in english
+    assert "Nurai_n" not in kazakh + russian + english
