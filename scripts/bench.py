@@ -1,0 +1,91 @@
+"""Benchmark: build time, ingest time per seed, page weight and search index size.
+
+Prints its figures as a table; measures, never asserts. Run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sourcekit.catalogue import load_catalogue  # noqa: E402
+from sourcekit.clean import load_rules  # noqa: E402
+from sourcekit.pipeline import SEEDS_DIR, ingest_seed  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
+
+
+def gz(data: bytes) -> int:
+    """Size in bytes after gzip -9 (mtime 0, so the figure is stable)."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def build_once(site: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT, env=env, check=True,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    print(f"== Full trilingual build (mkdocs build --strict), {RUNS} runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        times = []
+        for run in range(1, RUNS + 1):
+            seconds = build_once(site)
+            times.append(seconds)
+            print(f"   run {run}/{RUNS}: {seconds:.2f} s", flush=True)
+        print(f"build time median: {statistics.median(times):.2f} s")
+
+        print("\n== Ingest time per seed (load → clean → segment → correct → annotate), median of 5")
+        rules = load_rules()
+        for entry in load_catalogue(SEEDS_DIR / "catalogue.yml"):
+            samples = []
+            for _ in range(5):
+                start = time.perf_counter()
+                document = ingest_seed(entry, seeds_dir=SEEDS_DIR, rules=rules)
+                samples.append(time.perf_counter() - start)
+            print(f"{entry.slug:40} {statistics.median(samples) * 1000:7.1f} ms  ({len(document.blocks)} blocks)")
+
+        print("\n== HTML per page, gzipped (bytes)")
+        pages = sorted(site.rglob("*.html"))
+        sizes = []
+        for page in pages:
+            size = gz(page.read_bytes())
+            sizes.append(size)
+            print(f"{page.relative_to(site).as_posix():60} {size:8,d}")
+        print(f"{'median page':60} {int(statistics.median(sizes)):8,d}")
+
+        print("\n== Search index per language (documents of that language only)")
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for lang, prefix in PREFIXES.items():
+            docs = [
+                doc for doc in index["docs"]
+                if (doc["location"].startswith(prefix) if prefix else not doc["location"].startswith(("kk/", "ru/")))
+            ]
+            data = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False).encode("utf-8")
+            print(f"{lang}: {len(docs):4d} documents, {len(data):9,d} bytes, {gz(data):8,d} gzipped")
+        whole = (site / "search" / "search_index.json").read_bytes()
+        print(f"all: {len(index['docs']):4d} documents, {len(whole):9,d} bytes, {gz(whole):8,d} gzipped")
+
+        total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+        print(f"\n== Site size: {total:,d} bytes on disk")
+
+
+if __name__ == "__main__":
+    main()
