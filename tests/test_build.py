@@ -94,3 +94,18 @@ def test_search_index_holds_every_language(built_site: Path) -> None:
     assert "Источники" in russian and "Источники" not in kazakh + english
     assert "13.2" in english and "2004" in english
     assert "Nurai_n" not in kazakh + russian + english
+
+
+def test_two_builds_with_the_same_source_date_epoch_are_identical(built_site: Path, tmp_path: Path) -> None:
+    from conftest import run_mkdocs_build
+
+    again = tmp_path / "again"
+    result = run_mkdocs_build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+
+    def tree(site: Path) -> dict[str, bytes]:
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+    first, second = tree(built_site), tree(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -1,0 +1,105 @@
+"""Browser tests in headless Debian Chromium: what only a browser shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from browser_support import CHROMIUM_ARGS, chromium_path, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, base_url: str):  # noqa: ANN001, ANN201 - playwright objects
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.external_requests = []  # type: ignore[attr-defined]
+
+    def record(request) -> None:  # noqa: ANN001
+        if not request.url.startswith((base_url, "data:", "blob:")):
+            page.external_requests.append(request.url)  # type: ignore[attr-defined]
+
+    page.on("request", record)
+    yield page
+    assert page.external_requests == [], "pages must not load anything from another host"  # type: ignore[attr-defined]
+    context.close()
+
+
+def test_language_switch_on_the_source_reader_lands_on_the_same_reader(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + "sources/new-silk-road-soft-power/")
+    for label, path, heading in [
+        ("Қазақша", "/kk/sources/new-silk-road-soft-power/", "Жаңа жібек жолы"),
+        ("Русский", "/ru/sources/new-silk-road-soft-power/", "Новый Шёлковый путь"),
+        ("English", "/sources/new-silk-road-soft-power/", "New Silk Road"),
+    ]:
+        page.locator(".md-header__option .md-select").hover()
+        page.get_by_role("link", name=label).click()
+        page.wait_for_load_state()
+        assert urlparse(page.url).path == path
+        assert page.locator("h1").inner_text().startswith(heading)
+        assert page.locator("html").get_attribute("lang") == path.split("/")[1] if path.count("/") > 3 else "en"
+
+
+def _search(page, query: str) -> list[str]:  # noqa: ANN001
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10000)
+    page.wait_for_timeout(300)
+    return [href for href in results.evaluate_all("links => links.map(link => link.href)")]
+
+
+def test_kazakh_search_returns_kazakh_pages_only(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + "kk/sources/new-silk-road-soft-power/")
+    for query in ("мәдениет", "Конфуций", "жұмсақ"):
+        hrefs = _search(page, query)
+        assert hrefs, query
+        assert all(urlparse(href).path.startswith("/kk/") for href in hrefs), (query, hrefs)
+
+
+def test_russian_and_english_search_stay_in_their_language(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + "ru/")
+    hrefs = _search(page, "Конфуция")
+    assert hrefs and all(urlparse(href).path.startswith("/ru/") for href in hrefs), hrefs
+    page.goto(base_url)
+    for query in ("2004", "13.2", "Confucius"):
+        hrefs = _search(page, query)
+        assert hrefs and not any(urlparse(href).path.startswith(("/kk/", "/ru/")) for href in hrefs), (query, hrefs)
+
+
+def test_show_original_on_a_phone(browser, base_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "kk/sources/new-silk-road-soft-power/#p-784d07")
+    block = page.locator("#p-784d07")
+    assert "Аударма" in block.locator(".sk-label").inner_text()
+    original = block.locator("details.sk-original")
+    assert not original.evaluate("element => element.open")
+    original.locator("summary").tap()
+    assert original.evaluate("element => element.open")
+    assert "In modern globalization" in original.locator("p").inner_text()
+    box = block.bounding_box()
+    assert box and box["width"] <= 390
+    context.close()
