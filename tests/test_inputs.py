@@ -78,7 +78,7 @@ def _break_translation(project: Path) -> tuple[str, str]:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("fingerprint:"))
-    lines[index] = lines[index].split(":")[0] + ": 000000000000"
+    lines[index] = lines[index].split(":")[0] + ': "000000000000"'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return "seeds/translations/new-silk-road-soft-power.kk.yml:", "is stale"
 

@@ -13,6 +13,7 @@ from .errors import InputError
 from .load import load_seed
 from .segment import segment
 from .textutil import fingerprint
+from .translation_checks import Problem, check_document
 from .translations import Translation, load_translations
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
@@ -37,30 +38,57 @@ def block_fingerprint(item: AnnotatedBlock) -> str:
     return fingerprint(item.plain)
 
 
-def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules) -> Document:
-    """Run load → clean/segment → correct → annotate for one catalogued seed."""
+def translation_paths(entry: CatalogueEntry, seeds_dir: Path) -> dict[str, Path]:
+    """Where the translations of ``entry`` live, per language."""
+    return {language: seeds_dir / "translations" / f"{entry.slug}.{language}.yml" for language in LANGUAGES}
+
+
+def translation_problems(document: Document, *, seeds_dir: Path) -> list[Problem]:
+    """Every translation problem of ``document``: unknown or stale paragraphs, then the checks."""
+    paths = translation_paths(document.entry, seeds_dir)
+    ids = document.by_id()
+    problems: list[Problem] = []
+    for language, translations in document.translations.items():
+        for block_id, translation in translations.items():
+            if block_id not in ids:
+                problems.append(
+                    Problem(paths[language], translation.line, block_id, f"translation for {block_id}, which is not a paragraph of {document.entry.file}")
+                )
+                continue
+            expected = block_fingerprint(ids[block_id])
+            if translation.fingerprint != expected:
+                problems.append(
+                    Problem(
+                        paths[language],
+                        translation.line,
+                        block_id,
+                        f"translation of {block_id} is stale: the original changed (fingerprint {translation.fingerprint}, now {expected})",
+                    )
+                )
+    return problems + check_document(document.blocks, document.translations, paths)
+
+
+def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules, strict: bool = True) -> Document:
+    """Run load → clean/segment → correct → annotate for one catalogued seed.
+
+    With ``strict`` (the build), the first translation problem raises :class:`InputError`;
+    ``scripts/translations.py`` passes ``strict=False`` to list them all.
+    """
     seed_path = seeds_dir / entry.file
     blocks = segment(load_seed(seed_path), rules=rules)
     corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
     corrections = load_corrections(corrections_path)
     annotated = annotate(apply_corrections(blocks, corrections, path=corrections_path), seed_path=seed_path)
-    translations: dict[str, dict[str, Translation]] = {}
-    ids = {item.block.block_id: item for item in annotated}
-    for language in LANGUAGES:
-        path = seeds_dir / "translations" / f"{entry.slug}.{language}.yml"
-        loaded = load_translations(path)
-        for block_id, translation in loaded.items():
-            if block_id not in ids:
-                raise InputError(path, f"translation for {block_id}, which is not a paragraph of {entry.file}", line=translation.line)
-            expected = block_fingerprint(ids[block_id])
-            if translation.fingerprint != expected:
-                raise InputError(
-                    path,
-                    f"translation of {block_id} is stale: the original changed (fingerprint {translation.fingerprint}, now {expected})",
-                    line=translation.line,
-                )
-        translations[language] = loaded
-    return Document(entry=entry, blocks=tuple(annotated), corrections=tuple(corrections), translations=translations)
+    paths = translation_paths(entry, seeds_dir)
+    translations = {language: load_translations(paths[language]) for language in LANGUAGES}
+    document = Document(entry=entry, blocks=tuple(annotated), corrections=tuple(corrections), translations=translations)
+    if strict:
+        problems = translation_problems(document, seeds_dir=seeds_dir)
+        if problems:
+            first = problems[0]
+            more = f" (and {len(problems) - 1} more: python scripts/translations.py lists them)" if len(problems) > 1 else ""
+            raise InputError(first.path, first.message + more, line=first.line)
+    return document
 
 
 def ingest(seeds_dir: Path = SEEDS_DIR) -> list[Document]:

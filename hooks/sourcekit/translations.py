@@ -47,7 +47,7 @@ def load_translations(path: Path) -> dict[str, Translation]:
         if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
             raise InputError(path, f"translation of {block_id} needs a non-empty 'text'", line=line)
         if not isinstance(raw.get("fingerprint"), str):
-            raise InputError(path, f"translation of {block_id} needs the 'fingerprint' of its original", line=line)
+            raise InputError(path, f"translation of {block_id} needs the 'fingerprint' of its original, as a quoted string", line=line)
         note = raw.get("note")
         translations[str(block_id)] = Translation(
             block_id=str(block_id), text=raw["text"].strip(), fingerprint=raw["fingerprint"], note=note, line=line or 0
