@@ -66,7 +66,7 @@ def number_forms(number: str) -> set[str]:
 def missing_numbers(original: str, translation: str) -> list[str]:
     """Numbers and citation markers of ``original`` that ``translation`` lacks."""
     missing = [marker for marker in _CITATION.findall(original) if marker not in translation]
-    for number in _NUMBER.findall(original):
+    for number in _NUMBER.findall(_CITATION.sub(" ", original)):
         if not any(_contains_number(translation, form) for form in number_forms(number)):
             missing.append(number)
     return missing
