@@ -20,7 +20,7 @@ from sourcekit.catalogue import LANGUAGES
 from sourcekit.errors import InputError
 from sourcekit.labels import load_labels
 from sourcekit.pipeline import Document, ingest, inputs_fingerprint
-from sourcekit.render import render_reader, render_source_index
+from sourcekit.render import render_parallel, render_reader, render_source_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +52,7 @@ def generated_pages(documents: list[Document]) -> dict[str, tuple[str, str | Non
         pages[f"sources/index.{lang}.md"] = ("index", None, lang)
         for document in documents:
             pages[f"sources/{document.entry.slug}.{lang}.md"] = ("reader", document.entry.slug, lang)
+            pages[f"sources/parallel/{document.entry.slug}.{lang}.md"] = ("parallel", document.entry.slug, lang)
     return pages
 
 
@@ -65,6 +66,8 @@ def page_markdown(uri: str, documents: list[Document]) -> str | None:
     if kind == "index":
         return render_source_index(documents, lang, labels)
     document = next(document for document in documents if document.entry.slug == slug)
+    if kind == "parallel":
+        return render_parallel(document, lang, labels)
     return render_reader(document, lang, labels)
 
 

@@ -103,3 +103,20 @@ def test_show_original_on_a_phone(browser, base_url: str) -> None:  # noqa: ANN0
     box = block.bounding_box()
     assert box and box["width"] <= 390
     context.close()
+
+
+def test_parallel_view_aligns_languages_and_stacks_on_a_phone(browser, base_url: str) -> None:  # noqa: ANN001
+    for width, columns in ((1280, 3), (390, 1)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(base_url + "ru/sources/parallel/new-silk-road-soft-power/")
+        row = page.locator("#p-784d07")
+        cells = row.locator(".sk-cell")
+        assert cells.count() == 3
+        assert [cells.nth(i).get_attribute("lang") for i in range(3)] == ["en", "kk", "ru"]
+        lefts = {round(cells.nth(i).bounding_box()["x"]) for i in range(3)}
+        assert len(lefts) == columns, (width, lefts)
+        assert "перевод" in cells.nth(2).locator(".sk-cell-label").inner_text().lower()
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, "no horizontal scrolling"
+        context.close()

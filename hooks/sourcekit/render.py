@@ -134,6 +134,7 @@ def render_reader(document: Document, lang: str, labels: Labels) -> str:
         "corrections": len(document.corrections),
     }
     parts += [_html("card.html", card=card), ""]
+    parts += [f"[{labels.get('reader.parallel_link', lang)}](parallel/{entry.slug}.md){{ .md-button }}", ""]
 
     parts += [f"## {labels.get('reader.abstract', lang)}", ""]
     if abstracts:
@@ -183,6 +184,48 @@ def render_reader(document: Document, lang: str, labels: Labels) -> str:
         parts += [_html("corrections.html", corrections=located, lang=lang), ""]
     else:
         parts += [f"<p>{_escape(labels.get('reader.corrections_none', lang))}</p>", ""]
+    return "\n".join(parts) + "\n"
+
+
+def render_parallel(document: Document, lang: str, labels: Labels) -> str:
+    """The Markdown of the side-by-side view (original | kk | ru) of ``document``."""
+    entry = document.entry
+    title = labels.get("parallel.title", lang, title=entry.titles[lang].text)
+    parts = [
+        "---",
+        f"title: {_yaml_string(title)}",
+        f"description: {_yaml_string(labels.get('parallel.description', lang))}",
+        "hide:",
+        "  - navigation",
+        "  - toc",
+        "---",
+        "",
+        f"# {_markdown_escape(title)}",
+        "",
+        f"[← {labels.get('parallel.back', lang)}](../{entry.slug}.md)",
+        "",
+        f'<p class="sk-hint">{_escape(labels.get("parallel.intro", lang))}</p>',
+        "",
+        '<div class="sk-parallel">',
+    ]
+    columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
+    for item in document.blocks:
+        if item.block.kind in FRONT_KINDS:
+            continue
+        cells = []
+        for code in columns:
+            language = labels.get(f"language.{code}", lang)
+            if code == item.block.lang:
+                cells.append({"lang": code, "label": f"{language} · {labels.get('parallel.original', lang)}", "segments": item.segments, "text": "", "note": None, "missing": False})
+                continue
+            translation = document.translations.get(code, {}).get(item.block.block_id)
+            if translation is None:
+                cells.append({"lang": lang, "label": language, "segments": None, "text": labels.get("parallel.no_translation", lang), "note": None, "missing": True})
+            else:
+                cells.append({"lang": code, "label": f"{language} · {labels.get('parallel.translation', lang)}", "segments": None, "text": translation.text, "note": translation.note, "missing": False})
+        row = {"kind": item.block.kind, "block_id": item.block.block_id, "lang": lang, "labels": labels, "cells": cells}
+        parts.append(_html("parallel-row.html", row=row))
+    parts += ["</div>", ""]
     return "\n".join(parts) + "\n"
 
 
