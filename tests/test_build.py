@@ -33,14 +33,18 @@ def test_html_lang_and_alternates(built_site: Path, lang: str, page: str) -> Non
     path = page_path(built_site, lang, page)
     html = path.read_text(encoding="utf-8")
     assert re.search(rf'<html lang="{lang}"', html)
-    alternates = dict(
-        (hreflang, href)
-        for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([\w-]+)"', html)
-    )
+    alternates: dict[str, str] = {}
+    for tag in re.findall(r'<link rel="alternate"[^>]*>', html):
+        hreflang = re.search(r'hreflang="([\w-]+)"', tag)
+        href = re.search(r'href="([^"]+)"', tag)
+        if hreflang and href:
+            assert hreflang.group(1) not in alternates, f"hreflang {hreflang.group(1)} listed twice"
+            alternates[hreflang.group(1)] = href.group(1)
     assert set(LANGUAGES) <= set(alternates), alternates
     for other in LANGUAGES:
         target = (path.parent / alternates[other]).resolve() / "index.html"
         assert target == page_path(built_site, other, page).resolve(), (other, alternates[other])
+    assert "x-default" in alternates
     if "x-default" in alternates:
         assert (path.parent / alternates["x-default"]).resolve() == page_path(built_site, "en", page).parent.resolve()
 

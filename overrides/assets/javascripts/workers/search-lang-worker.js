@@ -1,0 +1,102 @@
+/*
+ * search-lang-worker.js - wrapper around Material for MkDocs' search worker.
+ *
+ * mkdocs-static-i18n writes one search index for all languages. Material's
+ * page script loads it (search/search_index.json over http, or
+ * search/search_index.js from file://) and posts it to the worker in a
+ * SETUP message ({type: 0, data: {config, docs, options}}). This wrapper
+ * registers its "message" listener before loading Material's worker, so it
+ * sees the SETUP message first and keeps only the documents of the current
+ * language; Material's listener then indexes the filtered list.
+ *
+ * Runs in two hosts:
+ *  - a real Web Worker (http): importScripts() is synchronous;
+ *  - the iframe-worker shim (file://, Material's offline plugin): the script
+ *    runs inside a hidden iframe, importScripts() is asynchronous and returns
+ *    a Promise, and "?<timestamp>" is appended to the script URL. Messages
+ *    that arrive before Material's worker has loaded are queued and replayed.
+ *
+ * This file must stay in assets/javascripts/workers/: Material's worker loads
+ * lunr language files from "../lunr" relative to the worker script URL.
+ */
+(function () {
+  "use strict";
+
+  var hosted = typeof document !== "undefined" && document.currentScript;
+  var own = hosted ? document.currentScript.src : self.location.href;
+
+  /* Options from the URL fragment (see search-lang.js) */
+  var hash = own.indexOf("#") === -1 ? "" : own.slice(own.indexOf("#") + 1);
+  hash = hash.replace(/\?\d*$/, ""); /* iframe-worker appends ?<timestamp> */
+  var options = {};
+  try {
+    options = JSON.parse(decodeURIComponent(hash));
+  } catch (err) {
+    console.warn("search-lang-worker: no options, index left unfiltered");
+  }
+
+  var prefix = typeof options.prefix === "string" ? options.prefix : null;
+  var prefixes = Array.isArray(options.prefixes) ? options.prefixes : [];
+
+  /* Language prefix of a location: the longest matching prefix */
+  function variants(p) {
+    var v = [p];
+    try {
+      var e = encodeURI(p);
+      if (e !== p) v.push(e);
+    } catch (err) { /* keep the raw prefix */ }
+    return v;
+  }
+  var table = [];
+  prefixes.forEach(function (p) {
+    variants(p).forEach(function (v) { table.push([v, p]); });
+  });
+  function languageOf(location) {
+    var best = null;
+    for (var i = 0; i < table.length; i++) {
+      var v = table[i][0];
+      if (location.slice(0, v.length) === v && (best === null || v.length > best[0].length))
+        best = table[i];
+    }
+    return best ? best[1] : null;
+  }
+
+  function filter(message) {
+    if (prefix === null || !message || message.type !== 0) return;
+    var data = message.data;
+    if (!data || !Array.isArray(data.docs)) return;
+    var docs = data.docs.filter(function (doc) {
+      return doc && typeof doc.location === "string" && languageOf(doc.location) === prefix;
+    });
+    if (docs.length) {
+      data.docs = docs;
+    } else {
+      console.warn("search-lang-worker: no documents for prefix '" + prefix + "', index left unfiltered");
+    }
+  }
+
+  var ready = false;
+  var queue = [];
+  self.addEventListener("message", function (ev) {
+    filter(ev.data); /* in place: Material's listener gets the same object */
+    if (!ready) {
+      ev.stopImmediatePropagation();
+      queue.push(ev.data);
+    }
+  });
+  function flush() {
+    ready = true;
+    var pending = queue;
+    queue = [];
+    pending.forEach(function (data) {
+      self.dispatchEvent(new MessageEvent("message", { data: data }));
+    });
+  }
+
+  /* Load Material's own search worker into this scope */
+  var url = options.worker || "";
+  if (!url) throw new Error("search-lang-worker: Material worker URL missing");
+  var result = importScripts(new URL(url, own.split("#")[0]).href);
+  if (result && typeof result.then === "function") result.then(flush);
+  else flush();
+})();
