@@ -1,14 +1,16 @@
-"""MkDocs hook: turn the catalogued seeds into generated, trilingual source pages.
+"""MkDocs hook: run the pipeline and add the generated pages (readers, glossary, timeline).
 
-A thin adapter over ``sourcekit``: it runs the pipeline once per set of inputs and adds
-every language variant of the generated pages early (so that mkdocs-static-i18n links
-them to each other); ``sources_content.py`` fills in their Markdown late, after i18n has
-rebuilt the files. Bad input stops the build with one line naming the file, before
-anything is written.
+A thin adapter over ``sourcekit``: it ingests the seeds and the theme data once per set of
+inputs, and adds every language variant of the generated pages early, so that
+mkdocs-static-i18n links them to each other; ``sources_content.py`` fills in their
+Markdown late, after i18n has rebuilt the files. Bad input stops the build with one line
+naming the file, in ``on_config``, before anything is written.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,27 +19,43 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from sourcekit.catalogue import LANGUAGES
+from sourcekit.citations import CitationIndex, scan_docs
 from sourcekit.errors import InputError
+from sourcekit.knowledge import Knowledge, load_knowledge
 from sourcekit.labels import load_labels
-from sourcekit.pipeline import Document, ingest, inputs_fingerprint
+from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
 from sourcekit.render import render_parallel, render_reader, render_source_index
+from sourcekit.theme_render import PageContext, render_glossary_page, render_timeline_page
+from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-_cache: dict[str, list[Document]] = {}
+DOCS_DIR = Path(__file__).resolve().parents[1] / "docs"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the generated parts of the site are made from."""
+
+    documents: list[Document]
+    knowledge: Knowledge
+    citations: CitationIndex
+
+
+_cache: dict[str, SiteData] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Ingest (or take from the cache) every seed; fail early on bad input."""
-    documents()
+    """Ingest (or take from the cache) the seeds and theme data; fail early on bad input."""
+    site_data()
     return config
 
 
 @event_priority(50)
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Add every language variant of every generated page, backed by a path in docs_dir."""
-    for uri in generated_pages(documents()):
+    for uri in generated_pages(site_data().documents):
         if files.get_file_from_path(uri) is None:
             file = File.generated(config, uri, content="")
             file.abs_src_path = str(Path(config.docs_dir) / uri)
@@ -50,34 +68,70 @@ def generated_pages(documents: list[Document]) -> dict[str, tuple[str, str | Non
     pages: dict[str, tuple[str, str | None, str]] = {}
     for lang in LANGUAGES:
         pages[f"sources/index.{lang}.md"] = ("index", None, lang)
+        pages[f"glossary.{lang}.md"] = ("glossary", None, lang)
+        pages[f"timeline.{lang}.md"] = ("timeline", None, lang)
         for document in documents:
             pages[f"sources/{document.entry.slug}.{lang}.md"] = ("reader", document.entry.slug, lang)
             pages[f"sources/parallel/{document.entry.slug}.{lang}.md"] = ("parallel", document.entry.slug, lang)
     return pages
 
 
-def page_markdown(uri: str, documents: list[Document]) -> str | None:
+def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     """The Markdown of the generated page ``uri``, or ``None`` if it is not ours."""
-    page = generated_pages(documents).get(uri)
+    data = site_data()
+    page = generated_pages(data.documents).get(uri)
     if page is None:
         return None
     kind, slug, lang = page
     labels = load_labels()
     if kind == "index":
-        return render_source_index(documents, lang, labels)
-    document = next(document for document in documents if document.entry.slug == slug)
+        return render_source_index(data.documents, lang, labels)
+    if kind in ("glossary", "timeline"):
+        context = PageContext(lang=lang, url=urls.page(kind, lang), knowledge=data.knowledge, labels=labels, urls=urls)
+        return render_glossary_page(context) if kind == "glossary" else render_timeline_page(context)
+    document = next(document for document in data.documents if document.entry.slug == slug)
     if kind == "parallel":
         return render_parallel(document, lang, labels)
-    return render_reader(document, lang, labels)
+    return render_reader(document, lang, labels, cited_on=_cited_on(document, lang, urls, data))
 
 
-def documents() -> list[Document]:
-    """The ingested seeds, cached by a fingerprint of every input file."""
+def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """For each paragraph of ``document``: the (title, link) of the theme pages citing it."""
+    reader_url = urls.page(f"sources/{document.entry.slug}", lang)
+    result: dict[str, list[tuple[str, str]]] = {}
+    for item in document.blocks:
+        pages = data.citations.pages_citing(document.entry.slug, item.block.block_id)
+        links = []
+        for page_key in pages:
+            if page_key.startswith("themes/"):
+                theme = data.knowledge.theme(page_key.split("/", 1)[1])
+                links.append((theme.title[lang], urls.relative(urls.page(page_key, lang), reader_url)))
+        if links:
+            result[item.block.block_id] = links
+    return result
+
+
+def site_data() -> SiteData:
+    """The ingested seeds and theme data, cached by a fingerprint of every input file."""
     try:
-        key = inputs_fingerprint()
+        key = _fingerprint()
         if key not in _cache:
             _cache.clear()
-            _cache[key] = ingest()
+            documents = ingest()
+            by_slug = {document.entry.slug: document for document in documents}
+            _cache[key] = SiteData(
+                documents=documents,
+                knowledge=load_knowledge(SEEDS_DIR, documents),
+                citations=scan_docs(DOCS_DIR, by_slug),
+            )
         return _cache[key]
     except InputError as error:
         raise PluginError(str(error)) from None
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(inputs_fingerprint().encode())
+    for path in sorted(DOCS_DIR.rglob("*.md")):
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

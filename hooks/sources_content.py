@@ -1,4 +1,4 @@
-"""MkDocs hook: fill in the Markdown of the generated source pages.
+"""MkDocs hook: fill in the Markdown of the generated pages.
 
 Runs after mkdocs-static-i18n (priority -100) has rebuilt every ``File`` from its
 source path, which drops generated content; the pages it kept for this language get
@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import documents, page_markdown
+from sources import page_markdown
+from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,13 +24,14 @@ if TYPE_CHECKING:
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Set ``content_string`` on every generated page that this language build kept."""
     docs_dir = Path(config.docs_dir)
+    urls = SiteUrls(directory_urls=config.use_directory_urls)
     for file in files:
         if not file.abs_src_path or not file.src_uri.endswith(".md"):
             continue
         path = Path(file.abs_src_path)
         if path.exists() or docs_dir not in path.parents:
             continue
-        markdown = page_markdown(path.relative_to(docs_dir).as_posix(), documents())
+        markdown = page_markdown(path.relative_to(docs_dir).as_posix(), urls=urls)
         if markdown is not None:
             file.content_string = markdown
     return files

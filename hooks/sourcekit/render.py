@@ -53,9 +53,12 @@ class BlockView:
     translation: Translation | None = None
     untranslated: bool = False
     anchor: str | None = None
+    cited_on: tuple = ()
 
 
-def _view(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None) -> BlockView:
+def _view(
+    item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None, cited_on: list | None = None
+) -> BlockView:
     block = item.block
     translation = None
     if block.lang != lang:
@@ -68,11 +71,14 @@ def _view(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *
         translation=translation,
         untranslated=translation is None and block.lang != lang and block.kind not in FRONT_KINDS,
         anchor=anchor,
+        cited_on=tuple(cited_on or ()),
     )
 
 
-def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None) -> str:
-    return _html("block.html", view=_view(item, document, lang, labels, anchor=anchor))
+def _block_html(
+    item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None, cited_on: list | None = None
+) -> str:
+    return _html("block.html", view=_view(item, document, lang, labels, anchor=anchor, cited_on=cited_on or []))
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
@@ -94,8 +100,13 @@ def page_description(document: Document, lang: str, labels: Labels) -> str:
     return labels.get("reader.description", lang, title=title)
 
 
-def render_reader(document: Document, lang: str, labels: Labels) -> str:
-    """The Markdown of the source reader page of ``document`` in ``lang``."""
+def render_reader(
+    document: Document, lang: str, labels: Labels, *, cited_on: dict[str, list[tuple[str, str]]] | None = None
+) -> str:
+    """The Markdown of the source reader page of ``document`` in ``lang``.
+
+    ``cited_on`` maps paragraph IDs to the (title, link) of the pages that cite them.
+    """
     entry = document.entry
     blocks = document.blocks
     front = [item for item in blocks if item.block.kind in FRONT_KINDS]
@@ -171,7 +182,8 @@ def render_reader(document: Document, lang: str, labels: Labels) -> str:
                 parts += [f'<span id="{item.block.block_id}" class="sk-anchor"></span>', ""]
             continue
         anchor = f"ref-{item.block.number}" if kind == "reference" else None
-        parts += [_block_html(item, document, lang, labels, anchor=anchor), ""]
+        links = (cited_on or {}).get(item.block.block_id, [])
+        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=links), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
     if document.corrections:

@@ -1,0 +1,296 @@
+"""Render stage for theme pages, the timeline, the glossary and the home page sections.
+
+Hand-written pages mark where generated parts go with HTML comments
+(``<!-- theme:key-figures -->``); citations ``[@source#p-id]`` become numbered links to
+the source paragraph with a preview of its text in the page's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .citations import CITATION, targets
+from .knowledge import Fact, Knowledge, Reference, Term
+from .labels import Labels
+from .render import _html
+from .urls import SiteUrls
+
+MARKER = re.compile(r"^<!--\s*(theme|home|page):([a-z-]+)\s*-->\s*$", re.MULTILINE)
+PREVIEW_LENGTH = 280
+
+
+@dataclass
+class PageContext:
+    """One page being rendered: its language and URL, and the citation numbers given so far."""
+
+    lang: str
+    url: str
+    knowledge: Knowledge
+    labels: Labels
+    urls: SiteUrls
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def link(self, path: str) -> str:
+        """A link from this page to page ``path`` in the same language."""
+        return self.urls.relative(self.urls.page(path, self.lang), self.url)
+
+    def source_title(self, source: str) -> str:
+        return self.knowledge.sources[source].entry.titles[self.lang].text
+
+    def source_kind(self, source: str) -> str:
+        return self.labels.get("kind.short." + self.knowledge.sources[source].entry.kind, self.lang)
+
+    def paragraph_text(self, reference: Reference) -> tuple[str, str]:
+        """The paragraph in this page's language if translated, else the original: (text, lang)."""
+        document = self.knowledge.sources[reference.source]
+        item = document.by_id()[reference.paragraph]
+        translation = document.translations.get(self.lang, {}).get(reference.paragraph)
+        if item.block.lang != self.lang and translation is not None:
+            return translation.text, self.lang
+        return item.plain, item.block.lang
+
+    def cite(self, reference: Reference) -> str:
+        """A numbered citation marker with its preview."""
+        number = self.numbers.setdefault(reference.key, len(self.numbers) + 1)
+        text, text_lang = self.paragraph_text(reference)
+        if len(text) > PREVIEW_LENGTH:
+            text = text[:PREVIEW_LENGTH].rsplit(" ", 1)[0] + " …"
+        return _html(
+            "cite.html",
+            number=number,
+            href=self.link(f"sources/{reference.source}") + f"#{reference.paragraph}",
+            preview_id=f"cite-{number}",
+            head=f"{self.source_kind(reference.source)} · ¶ {reference.paragraph}",
+            text=text,
+            text_lang=text_lang,
+            label=self.labels.get("cite.open", self.lang, number=number),
+        ).replace("\n", "")
+
+
+def render_citations(markdown: str, context: PageContext) -> str:
+    """Replace every ``[@source#p-id]`` of ``markdown`` by citation markers."""
+
+    def replace(match: re.Match[str]) -> str:
+        return "".join(context.cite(Reference(source, paragraph)) for source, paragraph in targets(match.group(1)))
+
+    return CITATION.sub(replace, markdown)
+
+
+def format_value(fact: Fact, lang: str, labels: Labels) -> str:
+    """A fact's value with its unit, written the way the language writes numbers."""
+    value = fact.value
+    if isinstance(value, float) and not value.is_integer():
+        number = f"{value:g}"
+        if lang != "en":
+            number = number.replace(".", ",")
+    else:
+        whole = int(value)
+        number = str(whole) if fact.unit == "year" or whole < 10000 else f"{whole:,}"
+        if lang != "en":
+            number = number.replace(",", "\u00a0")
+    return labels.get(f"unit.{fact.unit}", lang, value=number)
+
+
+def render_section(name: str, *, theme: str | None, context: PageContext) -> str:
+    """The HTML of one generated section (``differences``, ``key-figures``…)."""
+    knowledge, lang, labels = context.knowledge, context.lang, context.labels
+    if name == "differences":
+        items = [d for d in knowledge.differences if theme in d.themes]
+        if not items:
+            return ""
+        rows = [
+            {
+                "topic": d.topic[lang],
+                "claims": [
+                    {"text": c.text[lang], "cite": c.reference and context.cite(c.reference), "source": context.source_kind(c.reference.source)}
+                    for c in d.claims
+                ],
+                "note": d.note[lang],
+            }
+            for d in items
+        ]
+        return _section(labels.get("theme.differences", lang), _html("differences.html", items=rows, labels=labels, lang=lang))
+    if name == "key-figures":
+        if theme is None:  # the home page: the first two figures of each theme
+            facts = [fact for item in knowledge.themes for fact in [f for f in knowledge.facts if f.theme == item.slug][:2]]
+        else:
+            facts = [fact for fact in knowledge.facts if fact.theme == theme]
+        if not facts:
+            return ""
+        return _section(labels.get("theme.key_figures", lang), _facts_table(facts, context))
+    if name == "timeline":
+        events = [event for event in knowledge.events if theme in event.themes]
+        if not events:
+            return ""
+        rows = [{"date": event.date, "text": event.text[lang], "cite": context.cite(event.reference)} for event in events]
+        more = {"href": context.link("timeline"), "text": labels.get("theme.timeline_all", lang)}
+        return _section(labels.get("theme.timeline", lang), _html("timeline-list.html", events=rows, more=more))
+    if name == "sources-say":
+        tagged = knowledge.theme(theme).tagged if theme else ()
+        if not tagged:
+            return ""
+        rows = []
+        for reference in tagged:
+            text, text_lang = context.paragraph_text(reference)
+            rows.append(
+                {
+                    "source": context.source_title(reference.source),
+                    "kind": context.source_kind(reference.source),
+                    "href": context.link(f"sources/{reference.source}") + f"#{reference.paragraph}",
+                    "paragraph": reference.paragraph,
+                    "text": text,
+                    "lang": text_lang,
+                    "translated": text_lang != knowledge.sources[reference.source].by_id()[reference.paragraph].block.lang,
+                }
+            )
+        intro = labels.get("theme.sources_say_intro", lang)
+        return _section(labels.get("theme.sources_say", lang), _html("sources-say.html", items=rows, intro=intro, labels=labels, lang=lang))
+    if name == "related":
+        current = knowledge.theme(theme)
+        themes = [
+            {"href": context.link(f"themes/{slug}"), "title": knowledge.theme(slug).title[lang], "summary": knowledge.theme(slug).summary[lang]}
+            for slug in current.related
+        ]
+        terms = [
+            {"href": context.link("glossary") + f"#term-{term.id}", "title": term.term[lang]}
+            for term in knowledge.terms
+            if theme in term.themes
+        ]
+        return _section(labels.get("theme.related", lang), _html("related.html", themes=themes, terms=terms, labels=labels, lang=lang))
+    if name == "themes":
+        cards = [
+            {"href": context.link(f"themes/{item.slug}"), "title": item.title[lang], "summary": item.summary[lang]}
+            for item in knowledge.themes
+        ]
+        return _html("theme-cards.html", cards=cards)
+    raise KeyError(name)
+
+
+def _section(title: str, body: str) -> str:
+    return f"## {title}\n\n{body}\n"
+
+
+def _facts_table(facts: list[Fact], context: PageContext) -> str:
+    lang, labels = context.lang, context.labels
+    rows = [
+        {
+            "label": fact.label[lang],
+            "value": format_value(fact, lang, labels),
+            "date": fact.date if fact.date != "unknown" else labels.get("reader.unknown", lang),
+            "place": fact.place[lang],
+            "cite": context.cite(fact.reference),
+        }
+        for fact in facts
+    ]
+    return _html("key-figures.html", rows=rows, labels=labels, lang=lang)
+
+
+def render_markers(markdown: str, *, theme: str | None, context: PageContext) -> str:
+    """Replace the ``<!-- theme:… -->`` and ``<!-- home:… -->`` markers by their sections."""
+
+    def replace(match: re.Match[str]) -> str:
+        return render_section(match.group(2), theme=theme, context=context)
+
+    return MARKER.sub(replace, markdown)
+
+
+def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossary_href: str, labels: Labels) -> str:
+    """Link the first mention of each glossary term on a page to its entry, with a tooltip.
+
+    Only text outside headings, links, code, buttons and citation previews (``<small>``)
+    is considered; each term is linked once per page.
+    """
+    names: list[tuple[str, Term]] = []
+    for term in terms:
+        for name in {term.term[lang], *term.aliases.get(lang, ())}:
+            if len(name) > 3:
+                names.append((name, term))
+    if not names:
+        return html
+    names.sort(key=lambda pair: -len(pair[0]))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])")
+    by_name = {name: term for name, term in names}
+    linked: set[str] = set()
+    skip_tags = {"small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd", "label", "title", "textarea", "select", "svg", "nav", "header", "footer"}
+    depth = 0
+    out: list[str] = []
+    for token in re.split(r"(<[^>]+>)", html):
+        if token.startswith("<"):
+            tag = re.match(r"</?\s*([a-zA-Z0-9]+)", token)
+            name = tag.group(1).lower() if tag else ""
+            if token.startswith("</"):
+                if name in skip_tags and depth:
+                    depth -= 1
+            elif name in skip_tags and not token.endswith("/>"):
+                depth += 1
+            out.append(token)
+            continue
+        if depth or not token.strip():
+            out.append(token)
+            continue
+
+        def replace(match: re.Match[str]) -> str:
+            term = by_name[match.group(1)]
+            if term.id in linked:
+                return match.group(0)
+            linked.add(term.id)
+            return (
+                f'<a class="sk-term" href="{glossary_href}#term-{term.id}" '
+                f'title="{_attr(term.definition[lang])}">{match.group(1)}</a>'
+            )
+
+        out.append(pattern.sub(replace, token))
+    return "".join(out)
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_timeline_page(context: PageContext) -> str:
+    """The Markdown of the timeline page, filterable by theme without JavaScript."""
+    lang, labels, knowledge = context.lang, context.labels, context.knowledge
+    events = [
+        {
+            "date": event.date,
+            "text": event.text[lang],
+            "cite": context.cite(event.reference),
+            "themes": " ".join(f"t-{slug}" for slug in event.themes),
+            "theme_titles": ", ".join(knowledge.theme(slug).title[lang] for slug in event.themes),
+        }
+        for event in knowledge.events
+    ]
+    themes = [{"slug": theme.slug, "title": theme.title[lang]} for theme in knowledge.themes]
+    body = _html("timeline-page.html", events=events, themes=themes, labels=labels, lang=lang)
+    return _page(labels.get("timeline.title", lang), labels.get("timeline.description", lang), labels.get("timeline.intro", lang), body)
+
+
+def render_glossary_page(context: PageContext) -> str:
+    """The Markdown of the glossary page."""
+    lang, labels, knowledge = context.lang, context.labels, context.knowledge
+    terms = sorted(knowledge.terms, key=lambda term: term.term[lang].lower())
+    rows = [
+        {
+            "id": term.id,
+            "term": term.term[lang],
+            "others": [(code, term.term[code]) for code in ("en", "kk", "ru") if code != lang and term.term[code] != term.term[lang]],
+            "definition": term.definition[lang],
+            "variants": term.variants,
+            "cite": context.cite(term.reference),
+            "themes": [
+                {"href": context.link(f"themes/{slug}"), "title": knowledge.theme(slug).title[lang]} for slug in term.themes
+            ],
+        }
+        for term in terms
+    ]
+    body = _html("glossary-page.html", terms=rows, labels=labels, lang=lang)
+    return _page(labels.get("glossary.title", lang), labels.get("glossary.description", lang), labels.get("glossary.intro", lang), body)
+
+
+def _page(title: str, description: str, intro: str, body: str) -> str:
+    from .render import _yaml_string
+
+    return "\n".join(
+        ["---", f"title: {_yaml_string(title)}", f"description: {_yaml_string(description)}", "---", "", f"# {title}", "", intro, "", body, ""]
+    )

@@ -1,0 +1,52 @@
+"""MkDocs hook: citations, generated sections and glossary links on the pages.
+
+``[@source#p-id]`` becomes a numbered citation with a preview; ``<!-- theme:… -->`` and
+``<!-- home:… -->`` markers become generated sections; the first mention of each glossary
+term on a page links to its entry. All the work is in ``sourcekit.theme_render``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sources import site_data
+from sourcekit.labels import load_labels
+from sourcekit.theme_render import PageContext, link_first_mentions, render_citations, render_markers
+from sourcekit.urls import SiteUrls
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+_THEME_PAGE = re.compile(r"^themes/([a-z0-9-]+)\.(en|kk|ru)\.md$")
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language of ``page``, as mkdocs-static-i18n set it."""
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render citations and the generated sections of hand-written pages."""
+    lang = page_language(page, config)
+    data = site_data()
+    context = PageContext(
+        lang=lang, url=page.url, knowledge=data.knowledge, labels=load_labels(), urls=SiteUrls(config.use_directory_urls)
+    )
+    theme = _THEME_PAGE.match(page.file.src_uri)
+    markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
+    return render_citations(markdown, context)
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link the first mention of each glossary term, except on the glossary itself."""
+    lang = page_language(page, config)
+    urls = SiteUrls(config.use_directory_urls)
+    glossary = urls.page("glossary", lang)
+    if page.url == glossary:
+        return html
+    return link_first_mentions(
+        html, terms=site_data().knowledge.terms, lang=lang, glossary_href=urls.relative(glossary, page.url), labels=load_labels()
+    )
