@@ -92,7 +92,12 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     document = next(document for document in data.documents if document.entry.slug == slug)
     if kind == "parallel":
         return render_parallel(document, lang, labels)
-    return render_reader(document, lang, labels, cited_on=_cited_on(document, lang, urls, data))
+    reader_url = urls.page(f"sources/{slug}", lang)
+    glossary = urls.relative(urls.page("glossary", lang), reader_url)
+    variants = {
+        variant: (term.term[lang], f"{glossary}#term-{term.id}") for term in data.knowledge.terms for variant in term.variants
+    }
+    return render_reader(document, lang, labels, cited_on=_cited_on(document, lang, urls, data), variants=variants)
 
 
 def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData) -> dict[str, list[tuple[str, str]]]:

@@ -20,13 +20,18 @@ _CITATION = re.compile(r"\[(\d{1,3})\]")
 
 @dataclass(frozen=True)
 class Segment:
-    """A piece of a block: ``kind`` is text, correction, citation, url or email."""
+    """A piece of a block: ``kind`` is text, correction, citation, url, email or variant.
+
+    A ``variant`` is a spelling of the source that the glossary normalises; ``normalised``
+    is the usual name and ``href`` its glossary entry (both set by the renderer).
+    """
 
     kind: str
     text: str
     correction: Correction | None = None
     number: int | None = None
     href: str | None = None
+    normalised: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,3 +95,25 @@ def _segments(item: CorrectedBlock) -> list[Segment]:
     if position < len(text):
         segments.append(Segment("text", text[position:]))
     return segments
+
+
+def mark_variants(segments: tuple[Segment, ...], variants: dict[str, tuple[str, str]]) -> tuple[Segment, ...]:
+    """Cut the text segments at the variant spellings of ``variants`` ({spelling: (name, href)})."""
+    if not variants:
+        return segments
+    pattern = re.compile("|".join(re.escape(spelling) for spelling in sorted(variants, key=len, reverse=True)))
+    marked: list[Segment] = []
+    for segment in segments:
+        if segment.kind != "text":
+            marked.append(segment)
+            continue
+        position = 0
+        for match in pattern.finditer(segment.text):
+            if match.start() > position:
+                marked.append(Segment("text", segment.text[position : match.start()]))
+            name, href = variants[match.group(0)]
+            marked.append(Segment("variant", match.group(0), href=href, normalised=name))
+            position = match.end()
+        if position < len(segment.text):
+            marked.append(Segment("text", segment.text[position:]))
+    return tuple(marked)

@@ -176,6 +176,40 @@ class _Reader:
         return Reference(source=source, paragraph=paragraph, evidence=evidence)
 
 
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def value_in_text(value: float, text: str) -> bool:
+    """Whether ``text`` states the number ``value``: in digits ("1,000", "13.2"), in words
+    ("five", "fifty one", "thirty"), or scaled ("30 million" for 30000000, "a million")."""
+    stated: set[float] = set()
+    for match in re.finditer(r"(?<![\d.])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:\. ?\d+)?)(?:\s+(thousand|million|billion))?", text):
+        number = float(re.sub(r"[ ,]", "", match.group(1)).replace(". ", "."))
+        stated.add(number)
+        if match.group(2):
+            stated.add(number * _SCALE[match.group(2)])
+    words = re.findall(r"[a-z]+", text.lower())
+    for index, word in enumerate(words):
+        if word in _WORDS:
+            number = _WORDS[word]
+            if number >= 20 and index + 1 < len(words) and words[index + 1] in _WORDS and _WORDS[words[index + 1]] < 10:
+                number += _WORDS[words[index + 1]]
+            stated.add(number)
+            following = words[index + 1 : index + 3]
+            for scale in following:
+                if scale in _SCALE:
+                    stated.add(number * _SCALE[scale])
+        if word == "a" and index + 1 < len(words) and words[index + 1] in _SCALE:
+            stated.add(_SCALE[words[index + 1]])
+    return float(value) in stated
+
+
 def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
     """Load and cross-check every theme data file in ``seeds_dir``."""
     by_slug = {document.entry.slug: document for document in documents}
@@ -258,9 +292,8 @@ def _load_facts(path: Path, documents: dict[str, Document], slugs: set[str]) -> 
         if unit not in UNITS:
             raise reader.fail(f"unit '{unit}' is not one of {', '.join(UNITS)}", node)
         reference = reader.reference(node, evidence_required=True)
-        number = f"{value:g}" if isinstance(value, float) else str(value)
-        evidence_numbers = re.sub(r"(?<=\d)[ ,](?=\d{3}\b)", "", reference.evidence or "").replace(". ", ".")
-        if number not in evidence_numbers and unit not in ("rank",):
+        if unit != "rank" and not value_in_text(value, reference.evidence or ""):
+            number = f"{value:g}" if isinstance(value, float) else str(value)
             raise reader.fail(f"value {number} does not appear in its evidence", node)
         facts.append(
             Fact(

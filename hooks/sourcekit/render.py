@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from .annotate import AnnotatedBlock
+from .annotate import AnnotatedBlock, mark_variants
 from .catalogue import LANGUAGES
 from .labels import Labels
 from .pipeline import Document
@@ -57,7 +57,14 @@ class BlockView:
 
 
 def _view(
-    item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None, cited_on: list | None = None
+    item: AnnotatedBlock,
+    document: Document,
+    lang: str,
+    labels: Labels,
+    *,
+    anchor: str | None = None,
+    cited_on: list | None = None,
+    variants: dict[str, tuple[str, str]] | None = None,
 ) -> BlockView:
     block = item.block
     translation = None
@@ -65,7 +72,7 @@ def _view(
         translation = document.translations.get(lang, {}).get(block.block_id)
     return BlockView(
         block=block,
-        segments=item.segments,
+        segments=mark_variants(item.segments, variants or {}),
         lang=lang,
         labels=labels,
         translation=translation,
@@ -76,9 +83,17 @@ def _view(
 
 
 def _block_html(
-    item: AnnotatedBlock, document: Document, lang: str, labels: Labels, *, anchor: str | None = None, cited_on: list | None = None
+    item: AnnotatedBlock,
+    document: Document,
+    lang: str,
+    labels: Labels,
+    *,
+    anchor: str | None = None,
+    cited_on: list | None = None,
+    variants: dict[str, tuple[str, str]] | None = None,
 ) -> str:
-    return _html("block.html", view=_view(item, document, lang, labels, anchor=anchor, cited_on=cited_on or []))
+    view = _view(item, document, lang, labels, anchor=anchor, cited_on=cited_on or [], variants=variants)
+    return _html("block.html", view=view)
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
@@ -101,11 +116,18 @@ def page_description(document: Document, lang: str, labels: Labels) -> str:
 
 
 def render_reader(
-    document: Document, lang: str, labels: Labels, *, cited_on: dict[str, list[tuple[str, str]]] | None = None
+    document: Document,
+    lang: str,
+    labels: Labels,
+    *,
+    cited_on: dict[str, list[tuple[str, str]]] | None = None,
+    variants: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """The Markdown of the source reader page of ``document`` in ``lang``.
 
-    ``cited_on`` maps paragraph IDs to the (title, link) of the pages that cite them.
+    ``cited_on`` maps paragraph IDs to the (title, link) of the pages that cite them;
+    ``variants`` maps the sources' variant spellings to the (usual name, glossary link)
+    shown beside them.
     """
     entry = document.entry
     blocks = document.blocks
@@ -183,7 +205,7 @@ def render_reader(
             continue
         anchor = f"ref-{item.block.number}" if kind == "reference" else None
         links = (cited_on or {}).get(item.block.block_id, [])
-        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=links), ""]
+        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=links, variants=variants), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
     if document.corrections:
