@@ -14,7 +14,13 @@ pytestmark = pytest.mark.build
 ROOT = Path(__file__).resolve().parents[1]
 SLUGS = [entry.slug for entry in load_catalogue(ROOT / "seeds" / "catalogue.yml")]
 PREFIX = {"en": "", "kk": "kk/", "ru": "ru/"}
-PAGES = ["", "sources/"] + [f"sources/{slug}/" for slug in SLUGS] + [f"sources/parallel/{slug}/" for slug in SLUGS]
+THEMES = ["soft-power", "confucius-institutes", "belt-and-road", "kazakhstan"]
+PAGES = (
+    ["", "sources/", "glossary/", "timeline/"]
+    + [f"themes/{theme}/" for theme in THEMES]
+    + [f"sources/{slug}/" for slug in SLUGS]
+    + [f"sources/parallel/{slug}/" for slug in SLUGS]
+)
 
 
 def page_path(site: Path, lang: str, page: str) -> Path:
