@@ -120,3 +120,53 @@ def test_parallel_view_aligns_languages_and_stacks_on_a_phone(browser, base_url:
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, "no horizontal scrolling"
         context.close()
+
+
+def test_citation_preview_with_mouse_keyboard_and_touch(browser, base_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "kk/themes/confucius-institutes/")
+    citation = page.locator(".sk-citation").first
+    preview = citation.locator(".sk-preview")
+    assert not preview.is_visible()
+    citation.locator("a.sk-cite-link").hover()
+    assert preview.is_visible()
+    assert "¶ p-" in preview.inner_text()
+    page.mouse.move(0, 0)
+    assert not preview.is_visible()
+    # Keyboard: tab onto the first citation link; its preview shows while it has focus.
+    page.locator("a.sk-cite-link").first.focus()
+    assert preview.is_visible()
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    context.close()
+    # Touch: the first tap shows the preview, the second follows the link to the paragraph.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "ru/themes/soft-power/")
+    link = page.locator("a.sk-cite-link").first
+    href = link.get_attribute("href")
+    link.tap()
+    assert page.locator(".sk-citation").first.locator(".sk-preview").is_visible()
+    assert "/ru/themes/soft-power/" in page.url
+    with page.expect_navigation():
+        link.tap()
+    assert "/ru/sources/" in page.url and page.url.endswith(href.split("#")[1])
+    context.close()
+
+
+def test_timeline_filters_by_theme_without_javascript(browser, base_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "ru/timeline/")
+    items = page.locator(".sk-timeline > li")
+    total = items.count()
+    assert total >= 10
+    page.locator('label[for="sk-tl-belt-and-road"]').click()
+    visible = [items.nth(i).is_visible() for i in range(total)]
+    assert 0 < sum(visible) < total
+    for i in range(total):
+        assert visible[i] == ("t-belt-and-road" in (items.nth(i).get_attribute("class") or ""))
+    page.locator('label[for="sk-tl-all"]').click()
+    assert all(items.nth(i).is_visible() for i in range(total))
+    context.close()
