@@ -6,7 +6,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast bench clean
+.PHONY: serve build test test-fast bench clean offline zim
 
 $(READY): requirements.txt scripts/bootstrap.sh
 	@PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
@@ -35,3 +35,11 @@ bench: $(READY)
 
 clean:
 	rm -rf site site.* .pytest_cache
+
+## offline: the offline edition as a reproducible zip (dist/), with its checksum
+offline: $(READY)
+	$(BIN)/python scripts/offline.py
+
+## zim: the same site as a Kiwix ZIM archive (dist/)
+zim: offline
+	$(BIN)/python scripts/zim.py

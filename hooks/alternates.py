@@ -25,5 +25,8 @@ def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsCon
     for alternate in getattr(config.extra, "alternate", None) or []:
         link = alternate.get("link", "")
         if link.startswith("/") and not link.startswith("//"):
-            alternate["link"] = link.lstrip("/") or "./"
+            link = link.lstrip("/")
+            if not config.use_directory_urls:  # the offline edition opens files, not folders
+                link += "index.html"
+            alternate["link"] = link or "./"
     return context

@@ -1,7 +1,8 @@
 """MkDocs hook: put the top-level navigation in reading order.
 
 MkDocs orders an automatic navigation alphabetically by file name; readers should meet
-the home page, then the themes, the timeline, the glossary and, last, the sources.
+the home page, then the themes, the timeline, the glossary, the classroom kits and,
+last, the sources.
 New pages and sources still appear without any navigation to edit.
 """
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
-ORDER = ("", "themes/", "timeline/", "glossary/", "sources/")
+ORDER = ("", "themes/", "timeline/", "glossary/", "classroom/", "sources/")
 _LANGUAGE_PREFIX = re.compile(r"^(kk|ru)/")
 
 

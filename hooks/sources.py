@@ -25,7 +25,7 @@ from sourcekit.knowledge import Knowledge, load_knowledge
 from sourcekit.labels import load_labels
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
 from sourcekit.render import render_parallel, render_reader, render_source_index
-from sourcekit.theme_render import PageContext, render_glossary_page, render_timeline_page
+from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -55,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Add every language variant of every generated page, backed by a path in docs_dir."""
-    for uri in generated_pages(site_data().documents):
+    data = site_data()
+    for uri in generated_pages(data.documents, data.knowledge):
         if files.get_file_from_path(uri) is None:
             file = File.generated(config, uri, content="")
             file.abs_src_path = str(Path(config.docs_dir) / uri)
@@ -63,13 +64,15 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def generated_pages(documents: list[Document]) -> dict[str, tuple[str, str | None, str]]:
+def generated_pages(documents: list[Document], knowledge: Knowledge) -> dict[str, tuple[str, str | None, str]]:
     """Map each generated page's ``src_uri`` to (page kind, slug, language)."""
     pages: dict[str, tuple[str, str | None, str]] = {}
     for lang in LANGUAGES:
         pages[f"sources/index.{lang}.md"] = ("index", None, lang)
         pages[f"glossary.{lang}.md"] = ("glossary", None, lang)
         pages[f"timeline.{lang}.md"] = ("timeline", None, lang)
+        for kit in knowledge.kits:
+            pages[f"classroom/{kit.theme}.{lang}.md"] = ("kit", kit.theme, lang)
         for document in documents:
             pages[f"sources/{document.entry.slug}.{lang}.md"] = ("reader", document.entry.slug, lang)
             pages[f"sources/parallel/{document.entry.slug}.{lang}.md"] = ("parallel", document.entry.slug, lang)
@@ -79,7 +82,7 @@ def generated_pages(documents: list[Document]) -> dict[str, tuple[str, str | Non
 def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     """The Markdown of the generated page ``uri``, or ``None`` if it is not ours."""
     data = site_data()
-    page = generated_pages(data.documents).get(uri)
+    page = generated_pages(data.documents, data.knowledge).get(uri)
     if page is None:
         return None
     kind, slug, lang = page
@@ -89,6 +92,9 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     if kind in ("glossary", "timeline"):
         context = PageContext(lang=lang, url=urls.page(kind, lang), knowledge=data.knowledge, labels=labels, urls=urls)
         return render_glossary_page(context) if kind == "glossary" else render_timeline_page(context)
+    if kind == "kit":
+        context = PageContext(lang=lang, url=urls.page(f"classroom/{slug}", lang), knowledge=data.knowledge, labels=labels, urls=urls)
+        return render_kit_page(slug, context)
     document = next(document for document in data.documents if document.entry.slug == slug)
     if kind == "parallel":
         return render_parallel(document, lang, labels)

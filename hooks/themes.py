@@ -11,8 +11,11 @@ import re
 from typing import TYPE_CHECKING
 
 from sources import site_data
+from sourcekit.edition import current_edition
 from sourcekit.labels import load_labels
-from sourcekit.theme_render import PageContext, link_first_mentions, render_citations, render_markers
+from mkdocs.exceptions import PluginError
+
+from sourcekit.theme_render import PageContext, UnknownMarker, link_first_mentions, render_citations, render_markers
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -36,7 +39,16 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         lang=lang, url=page.url, knowledge=data.knowledge, labels=load_labels(), urls=SiteUrls(config.use_directory_urls)
     )
     theme = _THEME_PAGE.match(page.file.src_uri)
-    markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
+    if "<!-- home:edition -->" in markdown:
+        offline = bool(config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled)
+        edition = current_edition(offline=offline)
+        key = "edition.offline" if edition.offline else "edition.online"
+        line = context.labels.get(key, lang, version=edition.version, date=edition.date)
+        markdown = markdown.replace("<!-- home:edition -->", f'<p class="sk-edition">{line}</p>')
+    try:
+        markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
+    except UnknownMarker as error:
+        raise PluginError(f"docs/{page.file.src_uri}: unknown generated section <!-- …:{error} -->") from None
     return render_citations(markdown, context)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "seeds")
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "hooks", "overrides", "seeds")
 
 
 def copy_project(target: Path) -> Path:

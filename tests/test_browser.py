@@ -65,6 +65,7 @@ def _search(page, query: str) -> list[str]:  # noqa: ANN001
     page.locator("label.md-search__icon, .md-search__input").first.click()
     field = page.locator("input.md-search__input")
     field.fill(query)
+    field.press("End")  # Material reads the query on keyup; fill() sends no key events
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10000)
     page.wait_for_timeout(300)

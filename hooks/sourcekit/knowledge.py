@@ -94,6 +94,32 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Question:
+    text: Text
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    question: Text
+    options: dict[str, tuple[str, ...]]
+    answer: int
+    explanation: Text
+    reference: Reference
+
+
+@dataclass(frozen=True)
+class Kit:
+    """The classroom kit of one theme."""
+
+    theme: str
+    goals: dict[str, tuple[str, ...]]
+    questions: tuple[Question, ...]
+    quiz: tuple[QuizItem, ...]
+    cards: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """All theme data of the site."""
 
@@ -103,6 +129,7 @@ class Knowledge:
     differences: tuple[Difference, ...]
     terms: tuple[Term, ...]
     sources: dict[str, Document] = field(default_factory=dict)
+    kits: tuple[Kit, ...] = ()
 
     def theme(self, slug: str) -> Theme:
         return next(theme for theme in self.themes if theme.slug == slug)
@@ -219,7 +246,64 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
     events = _load_events(seeds_dir / "timeline.yml", by_slug, slugs)
     differences = _load_differences(seeds_dir / "differences.yml", by_slug, slugs)
     terms = _load_terms(seeds_dir / "glossary.yml", by_slug, slugs)
-    return Knowledge(tuple(themes), tuple(facts), tuple(events), tuple(differences), tuple(terms), by_slug)
+    term_ids = {term.id for term in terms}
+    kits = [
+        _load_kit(seeds_dir / "classroom" / f"{theme.slug}.yml", theme.slug, by_slug, term_ids)
+        for theme in themes
+        if (seeds_dir / "classroom" / f"{theme.slug}.yml").exists()
+    ]
+    return Knowledge(tuple(themes), tuple(facts), tuple(events), tuple(differences), tuple(terms), by_slug, tuple(kits))
+
+
+def _load_kit(path: Path, theme: str, documents: dict[str, Document], term_ids: set[str]) -> Kit:
+    reader = _Reader(path, documents)
+    data = reader.mapping(load_yaml(path), path.name)
+
+    def lists(node: dict, key: str) -> dict[str, tuple[str, ...]]:
+        value = node.get(key)
+        if not isinstance(value, dict) or set(value) != set(LANGUAGES):
+            raise reader.fail(f"'{key}' needs exactly en, kk and ru", node)
+        result = {}
+        for language, items in value.items():
+            if not isinstance(items, list) or not items or not all(isinstance(item, str) and item.strip() for item in items):
+                raise reader.fail(f"'{key}.{language}' must be a list of non-empty strings", value)
+            result[language] = tuple(item.strip() for item in items)
+        if len({len(items) for items in result.values()}) != 1:
+            raise reader.fail(f"'{key}' has a different number of items in en, kk and ru", value)
+        return result
+
+    goals = lists(data, "goals")
+    questions = []
+    for node in data.get("questions") or []:
+        reader.mapping(node, "a question")
+        cites = node.get("cites")
+        if not isinstance(cites, list) or not cites:
+            raise reader.fail("a discussion question needs 'cites'", node)
+        references = tuple(reader.reference(reader.mapping(cite, "a citation"), evidence_required=False) for cite in cites)
+        questions.append(Question(reader.trilingual(node, "text"), references))
+    quiz = []
+    for node in data.get("quiz") or []:
+        reader.mapping(node, "a quiz question")
+        options = lists(node, "options")
+        answer = node.get("answer")
+        if not isinstance(answer, int) or not 0 <= answer < len(options["en"]):
+            raise reader.fail(f"'answer' must be the index of one of the {len(options['en'])} options", node)
+        quiz.append(
+            QuizItem(
+                question=reader.trilingual(node, "question"),
+                options=options,
+                answer=answer,
+                explanation=reader.trilingual(node, "explanation"),
+                reference=reader.reference(node, evidence_required=True),
+            )
+        )
+    cards = data.get("cards") or []
+    for card in cards:
+        if card not in term_ids:
+            raise reader.fail(f"glossary card '{card}' is not a term of glossary.yml", data)
+    if not questions or not quiz:
+        raise reader.fail("a kit needs discussion 'questions' and a 'quiz'", data)
+    return Kit(theme=theme, goals=goals, questions=tuple(questions), quiz=tuple(quiz), cards=tuple(cards))
 
 
 def _load_themes(seeds_dir: Path, documents: dict[str, Document]) -> list[Theme]:

@@ -180,7 +180,7 @@ def render_reader(
         else:
             parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
         if others:
-            parts.append(f'<details class="sk-other-abstracts"><summary>{_escape(labels.get("reader.other_abstracts", lang))}</summary>')
+            parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{_escape(labels.get("reader.other_abstracts", lang))}</summary>')
             parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
             parts += ["</details>", ""]
     else:
@@ -232,6 +232,8 @@ def render_parallel(document: Document, lang: str, labels: Labels) -> str:
         "hide:",
         "  - navigation",
         "  - toc",
+        "search:",
+        "  exclude: true",
         "---",
         "",
         f"# {_markdown_escape(title)}",

@@ -158,13 +158,23 @@ def render_section(name: str, *, theme: str | None, context: PageContext) -> str
             if theme in term.themes
         ]
         return _section(labels.get("theme.related", lang), _html("related.html", themes=themes, terms=terms, labels=labels, lang=lang))
+    if name == "classroom-kits":
+        kits = [
+            {"href": context.link(f"classroom/{kit.theme}"), "title": knowledge.theme(kit.theme).title[lang], "summary": knowledge.theme(kit.theme).summary[lang]}
+            for kit in knowledge.kits
+        ]
+        return _section(labels.get("classroom.kits", lang), _html("related.html", themes=kits, terms=[], labels=labels, lang=lang))
     if name == "themes":
         cards = [
             {"href": context.link(f"themes/{item.slug}"), "title": item.title[lang], "summary": item.summary[lang]}
             for item in knowledge.themes
         ]
         return _html("theme-cards.html", cards=cards)
-    raise KeyError(name)
+    raise UnknownMarker(name)
+
+
+class UnknownMarker(ValueError):
+    """A page asks for a generated section that does not exist."""
 
 
 def _section(title: str, body: str) -> str:
@@ -213,20 +223,20 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
     by_name = {name: term for name, term in names}
     linked: set[str] = set()
     skip_tags = {"small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd", "label", "title", "textarea", "select", "svg", "nav", "header", "footer"}
-    depth = 0
+    skipping: list[str] = []  # the open elements whose text must not be linked
     out: list[str] = []
     for token in re.split(r"(<[^>]+>)", html):
         if token.startswith("<"):
             tag = re.match(r"</?\s*([a-zA-Z0-9]+)", token)
             name = tag.group(1).lower() if tag else ""
             if token.startswith("</"):
-                if name in skip_tags and depth:
-                    depth -= 1
-            elif name in skip_tags and not token.endswith("/>"):
-                depth += 1
+                if skipping and skipping[-1] == name:
+                    skipping.pop()
+            elif not token.endswith("/>") and (name in skip_tags or "admonition-title" in token):
+                skipping.append(name)
             out.append(token)
             continue
-        if depth or not token.strip():
+        if skipping or not token.strip():
             out.append(token)
             continue
 
@@ -294,3 +304,41 @@ def _page(title: str, description: str, intro: str, body: str) -> str:
     return "\n".join(
         ["---", f"title: {_yaml_string(title)}", f"description: {_yaml_string(description)}", "---", "", f"# {title}", "", intro, "", body, ""]
     )
+
+
+def render_kit_page(theme_slug: str, context: PageContext) -> str:
+    """The Markdown of a theme's classroom kit, laid out as a printable handout."""
+    lang, labels, knowledge = context.lang, context.labels, context.knowledge
+    kit = next(kit for kit in knowledge.kits if kit.theme == theme_slug)
+    theme = knowledge.theme(theme_slug)
+    title = labels.get("classroom.title", lang, theme=theme.title[lang])
+    terms = {term.id: term for term in knowledge.terms}
+    body = _html(
+        "kit.html",
+        theme_href=context.link(f"themes/{theme_slug}"),
+        theme_title=theme.title[lang],
+        goals=kit.goals[lang],
+        questions=[
+            {"text": question.text[lang], "cites": "".join(context.cite(reference) for reference in question.references)}
+            for question in kit.questions
+        ],
+        quiz=[
+            {
+                "question": item.question[lang],
+                "options": item.options[lang],
+                "answer": item.answer,
+                "explanation": item.explanation[lang],
+                "cite": context.cite(item.reference),
+                "href": context.link(f"sources/{item.reference.source}") + f"#{item.reference.paragraph}",
+                "paragraph": item.reference.paragraph,
+            }
+            for item in kit.quiz
+        ],
+        cards=[{"term": terms[card].term[lang], "definition": terms[card].definition[lang]} for card in kit.cards],
+        labels=labels,
+        lang=lang,
+    )
+    figures = render_section("key-figures", theme=theme_slug, context=context)
+    differences = render_section("differences", theme=theme_slug, context=context)
+    markdown = _page(title, labels.get("classroom.description", lang, theme=theme.title[lang]), "", body)
+    return markdown.replace("<!-- kit:figures -->", figures).replace("<!-- kit:differences -->", differences)

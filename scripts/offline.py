@@ -1,0 +1,91 @@
+"""Build the offline edition and pack it into a reproducible zip with a checksum.
+
+    python scripts/offline.py [--out dist]
+
+The site is built with Material's offline plugin (``OFFLINE=true``), so that it works
+from file:// with search. Unused lunr language files are dropped, the files are packed in
+a fixed order with fixed dates and permissions, and ``<zip>.sha256`` is written beside it.
+Same inputs, same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build import build, source_date_epoch  # noqa: E402
+
+ZIP_NAME = "soft-power-central-asia-offline.zip"
+TOP_FOLDER = "soft-power-central-asia"
+# The search index is built for English only (see mkdocs.yml): no lunr language file,
+# segmenter or stemmer is ever loaded, so none is shipped. Source maps serve developers only.
+UNUSED = ("assets/javascripts/lunr",)
+UNUSED_SUFFIXES = (".map",)
+
+
+def prune(site: Path) -> int:
+    """Remove files the offline edition never loads; return the bytes saved."""
+    saved = 0
+    for relative in UNUSED:
+        path = site / relative
+        if path.exists():
+            saved += sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
+            shutil.rmtree(path)
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.name.endswith(UNUSED_SUFFIXES):
+            saved += path.stat().st_size
+            path.unlink()
+    return saved
+
+
+def pack(site: Path, target: Path, *, epoch: int) -> None:
+    """Write ``site`` into ``target`` as a reproducible zip under :data:`TOP_FOLDER`."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    files = sorted(path for path in site.rglob("*") if path.is_file())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for index, path in enumerate(files, start=1):
+            info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site).as_posix()}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            if index % 50 == 0 or index == len(files):
+                print(f"  packed {index}/{len(files)} files", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
+    args = parser.parse_args()
+    out: Path = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch())
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    os.environ["OFFLINE"] = "true"
+    site = out / "offline-site"
+    print("1/3 building the offline edition (all three languages)…", flush=True)
+    if build(site) != 0:
+        return 1
+    print(f"2/3 dropping unused files: {prune(site):,d} bytes saved", flush=True)
+    print("3/3 packing the zip…", flush=True)
+    target = out / ZIP_NAME
+    partial = target.with_suffix(".zip.partial")
+    pack(site, partial, epoch=epoch)
+    partial.replace(target)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    (out / f"{ZIP_NAME}.sha256").write_text(f"{digest}  {ZIP_NAME}\n", encoding="utf-8")
+    print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {target.stat().st_size:,d} bytes, sha256 {digest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The offline edition: a reproducible zip that works from file:// with no network at all."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from browser_support import CHROMIUM_ARGS, chromium_path
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.build
+ZIP = "soft-power-central-asia-offline.zip"
+
+
+def make_offline(out: Path) -> Path:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "scripts/offline.py", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / ZIP
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_offline(tmp_path_factory.mktemp("offline-a"))
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / "soft-power-central-asia"
+
+
+def test_two_offline_builds_give_identical_zips(offline_zip: Path, tmp_path: Path) -> None:
+    again = make_offline(tmp_path / "offline-b")
+    assert hashlib.sha256(offline_zip.read_bytes()).digest() == hashlib.sha256(again.read_bytes()).digest()
+    checksum = (offline_zip.parent / f"{ZIP}.sha256").read_text(encoding="utf-8").split()
+    assert checksum == [hashlib.sha256(offline_zip.read_bytes()).hexdigest(), ZIP]
+
+
+def test_zip_is_small_and_carries_only_what_is_used(offline_zip: Path) -> None:
+    assert offline_zip.stat().st_size <= 2 * 1024 * 1024
+    names = zipfile.ZipFile(offline_zip).namelist()
+    assert "soft-power-central-asia/index.html" in names
+    assert "soft-power-central-asia/search/search_index.js" in names
+    assert not any("/lunr/" in name or name.endswith(".map") for name in names)
+
+
+def test_home_page_states_edition_and_date(unzipped: Path) -> None:
+    html = (unzipped / "index.html").read_text(encoding="utf-8")
+    assert "Offline edition 0.1.0, built on 2023-11-14" in html
+
+
+@pytest.fixture(scope="module")
+def offline_browser() -> Iterator[object]:
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def file_page(offline_browser):  # noqa: ANN001, ANN201
+    context = offline_browser.new_context(viewport={"width": 1280, "height": 900})
+    blocked: list[str] = []
+
+    def route(route_) -> None:  # noqa: ANN001
+        if route_.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route_.continue_()
+        else:
+            blocked.append(route_.request.url)
+            route_.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.blocked = blocked  # type: ignore[attr-defined]
+    yield page
+    assert blocked == [], f"requests to the network: {blocked}"
+    context.close()
+
+
+def _search(page, query: str) -> list[str]:  # noqa: ANN001
+    """Type ``query`` once the search index is ready (building it from file:// takes a moment)."""
+    field = page.locator(".md-search__input")
+    field.click()
+    results = page.locator(".md-search-result__item a")
+    for _attempt in range(20):
+        field.fill(query)
+        # Material reads the query on keyup, and Playwright inserts non-ASCII text without
+        # key events: a real key press makes it read the field.
+        field.press("End")
+        try:
+            results.first.wait_for(timeout=1000)
+            break
+        except Exception:  # noqa: BLE001 - not ready yet: Material drops queries typed while indexing
+            continue
+    page.wait_for_timeout(300)
+    return results.evaluate_all("links => links.map(link => link.href)")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("start", "query", "prefix"),
+    [("index.html", "Confucius", ""), ("kk/index.html", "мәдениет", "kk/"), ("ru/index.html", "Конфуция", "ru/")],
+)
+def test_offline_search_in_each_language(file_page, unzipped: Path, start: str, query: str, prefix: str) -> None:  # noqa: ANN001
+    file_page.goto((unzipped / start).as_uri())
+    hrefs = _search(file_page, query)
+    assert hrefs
+    root = unzipped.as_uri() + "/"
+    for href in hrefs:
+        relative = href[len(root):]
+        assert relative.startswith(prefix) and (prefix or not relative.startswith(("kk/", "ru/"))), href
+
+
+@pytest.mark.browser
+def test_offline_language_switch_on_a_deep_page(file_page, unzipped: Path) -> None:  # noqa: ANN001
+    file_page.goto((unzipped / "themes" / "confucius-institutes.html").as_uri())
+    for label, path in [("Қазақша", "kk/themes/confucius-institutes.html"), ("Русский", "ru/themes/confucius-institutes.html")]:
+        file_page.locator(".md-header__option .md-select").hover()
+        file_page.get_by_role("link", name=label).click()
+        file_page.wait_for_load_state()
+        assert urlparse(file_page.url).path.endswith(path)
+    file_page.locator(".md-header__option .md-select").hover()
+    file_page.get_by_role("link", name="English").click()
+    file_page.wait_for_load_state()
+    assert urlparse(file_page.url).path.endswith("/soft-power-central-asia/themes/confucius-institutes.html")
+    # The home page switches too, to the other language's index.html (not a folder listing).
+    file_page.goto((unzipped / "index.html").as_uri())
+    file_page.locator(".md-header__option .md-select").hover()
+    file_page.get_by_role("link", name="Қазақша").click()
+    file_page.wait_for_load_state()
+    assert urlparse(file_page.url).path.endswith("/kk/index.html")
