@@ -145,3 +145,35 @@ def test_offline_language_switch_on_a_deep_page(file_page, unzipped: Path) -> No
     file_page.get_by_role("link", name="Қазақша").click()
     file_page.wait_for_load_state()
     assert urlparse(file_page.url).path.endswith("/kk/index.html")
+
+
+def test_zim_archive_opens_and_lists_its_articles(offline_zip: Path) -> None:
+    out = offline_zip.parent
+    result = subprocess.run([sys.executable, "scripts/zim.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+
+    archive = Archive(str(out / "soft-power-central-asia.zim"))
+    assert archive.main_entry.get_item().path == "index.html"
+    site_files = [path for path in (out / "offline-site").rglob("*") if path.is_file()]
+    assert archive.entry_count >= len([path for path in site_files if path.suffix == ".html"])
+    for path in ("index.html", "kk/themes/kazakhstan.html", "ru/sources/new-silk-road-soft-power.html", "search/search_index.js"):
+        assert archive.has_entry_by_path(path), path
+    assert "Қытай" in bytes(archive.get_entry_by_path("kk/index.html").get_item().content).decode("utf-8")
+    assert archive.get_metadata("Language") == b"eng,kaz,rus"
+    assert archive.get_metadata("Title") == "China's soft power in Central Asia".encode()
+    assert {"Description", "Date", "Illustration_48x48@1"} <= set(archive.metadata_keys)
+    results = Searcher(archive).search(Query().set_query("Confucius"))
+    assert results.getEstimatedMatches() > 0
+
+
+@pytest.mark.browser
+def test_offline_quiz_reveals_the_answer(file_page, unzipped: Path) -> None:  # noqa: ANN001
+    file_page.goto((unzipped / "kk" / "classroom" / "soft-power.html").as_uri())
+    answer = file_page.locator("details.sk-quiz-answer").first
+    assert not answer.locator("p").first.is_visible()
+    answer.locator("summary").click()
+    assert answer.locator("p").first.is_visible()
+    assert "Жауабы" in answer.inner_text()
+    assert answer.locator("a[href*='sources/']").count() >= 1
