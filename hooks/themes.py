@@ -11,7 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from sources import site_data
+from sourcekit.cite_page import page_citations, source_citations
 from sourcekit.edition import current_edition
+from sourcekit.render import _html
 from sourcekit.labels import load_labels
 from mkdocs.exceptions import PluginError
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _THEME_PAGE = re.compile(r"^themes/([a-z0-9-]+)\.(en|kk|ru)\.md$")
+_READER_PAGE = re.compile(r"^sources/([a-z0-9-]+)\.(en|kk|ru)\.md$")
 
 
 def page_language(page: Page, config: MkDocsConfig) -> str:
@@ -49,7 +52,33 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
     except UnknownMarker as error:
         raise PluginError(f"docs/{page.file.src_uri}: unknown generated section <!-- …:{error} -->") from None
-    return render_citations(markdown, context)
+    markdown = render_citations(markdown, context)
+    reader = _READER_PAGE.match(page.file.src_uri)
+    if theme or (reader and reader.group(1) != "index"):
+        markdown += "\n\n" + _cite_this_page(page, config, context, source=reader.group(1) if reader else None)
+    return markdown
+
+
+def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, source: str | None) -> str:
+    """The "Cite this page" section of a theme or source page."""
+    labels, lang = context.labels, context.lang
+    offline = bool(config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled)
+    date = current_edition(offline=offline).date
+    title = page.meta.get("title") or page.title or ""
+    path = (config.site_url or "") + (page.url or "")
+    citations = page_citations(title=title, site_name=config.site_name, path=path, date=date if date != "unknown" else "1970-01-01", lang=lang, labels=labels)
+    entry = context.knowledge.sources[source].entry if source else None
+    html = _html(
+        "cite-page.html",
+        page=citations,
+        path=path,
+        gost_label=labels.get("citepage.gost_label", lang),
+        note=labels.get("citepage.note", lang),
+        source=source_citations(entry, lang=lang, labels=labels) if entry else None,
+        source_title=labels.get("citepage.source_title", lang),
+        source_lang=entry.original_language if entry else lang,
+    )
+    return f"## {labels.get('citepage.title', lang)}\n\n{html}\n"
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -171,3 +171,34 @@ def test_timeline_filters_by_theme_without_javascript(browser, base_url: str) ->
     page.locator('label[for="sk-tl-all"]').click()
     assert all(items.nth(i).is_visible() for i in range(total))
     context.close()
+
+
+@pytest.mark.parametrize("path", ["themes/soft-power/", "kk/classroom/kazakhstan/", "ru/sources/new-silk-road-soft-power/"])
+def test_pages_print_cleanly_on_a4(browser, base_url: str, path: str, tmp_path: Path) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 794, "height": 1123})
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("h1").is_visible()
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(__import__("re").findall(rb"/Type\s*/Page[^s]", data))
+    assert pages >= 1
+    # External links show their target in print.
+    external = page.locator(".md-content a[href^='http']")
+    if external.count():
+        after = external.first.evaluate("a => getComputedStyle(a, '::after').content")
+        assert "attr(href)" in after or "http" in after
+    context.close()
+
+
+def test_cite_this_page_shows_the_full_address_online(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + "kk/themes/belt-and-road/")
+    box = page.locator(".sk-cite-page")
+    assert "APA" in box.inner_text() and "МЕМСТ" in box.inner_text()
+    assert base_url + "kk/themes/belt-and-road/" in box.locator(".sk-page-url").first.inner_text()
+    assert "қаралған күні" in box.inner_text()

@@ -18,6 +18,11 @@
       citation.classList.add("sk-open");
     }
   });
+  /* "Cite this page": show the full address when the page is read online. */
+  if (/^https?:$/.test(location.protocol)) {
+    var here = location.href.split("#")[0].split("?")[0];
+    document.querySelectorAll(".sk-page-url").forEach(function (el) { el.textContent = here; });
+  }
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       closeAll(null);
