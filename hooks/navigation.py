@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
-ORDER = ("", "themes/", "timeline/", "glossary/", "classroom/", "sources/")
+ORDER = ("", "themes/", "timeline/", "glossary/", "classroom/", "data/", "sources/")
 _LANGUAGE_PREFIX = re.compile(r"^(kk|ru)/")
 
 

@@ -22,7 +22,7 @@ from sourcekit.catalogue import LANGUAGES
 from sourcekit.citations import CitationIndex, scan_docs
 from sourcekit.errors import InputError
 from sourcekit.knowledge import Knowledge, load_knowledge
-from sourcekit.labels import load_labels
+from sourcekit.labels import LABELS_FILE, load_labels
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
 from sourcekit.render import render_parallel, render_reader, render_source_index
 from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
@@ -128,6 +128,8 @@ def site_data() -> SiteData:
         key = _fingerprint()
         if key not in _cache:
             _cache.clear()
+            load_labels.cache_clear()
+            load_labels()  # validate the labels now, so that a bad one stops the build early
             documents = ingest()
             by_slug = {document.entry.slug: document for document in documents}
             _cache[key] = SiteData(
@@ -142,6 +144,7 @@ def site_data() -> SiteData:
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(inputs_fingerprint().encode())
+    digest.update(LABELS_FILE.read_bytes())
     for path in sorted(DOCS_DIR.rglob("*.md")):
         digest.update(str(path).encode())
         digest.update(path.read_bytes())

@@ -202,3 +202,19 @@ def test_cite_this_page_shows_the_full_address_online(page, base_url: str) -> No
     assert "APA" in box.inner_text() and "МЕМСТ" in box.inner_text()
     assert base_url + "kk/themes/belt-and-road/" in box.locator(".sk-page-url").first.inner_text()
     assert "қаралған күні" in box.inner_text()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_charts_and_map_fit_phone_and_desktop(browser, base_url: str, width: int) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "ru/data/")
+    figures = page.locator("figure.sk-chart svg")
+    assert figures.count() >= 5
+    for index in range(figures.count()):
+        box = figures.nth(index).bounding_box()
+        assert box and box["width"] > 200 and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    figures.last.scroll_into_view_if_needed()
+    page.screenshot(path=str(Path(__file__).parent.parent / ".pytest_cache" / f"data-{width}.png"))
+    context.close()

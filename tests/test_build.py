@@ -16,7 +16,8 @@ SLUGS = [entry.slug for entry in load_catalogue(ROOT / "seeds" / "catalogue.yml"
 PREFIX = {"en": "", "kk": "kk/", "ru": "ru/"}
 THEMES = ["soft-power", "confucius-institutes", "belt-and-road", "kazakhstan"]
 PAGES = (
-    ["", "sources/", "glossary/", "timeline/"]
+    ["", "sources/", "glossary/", "timeline/", "data/", "classroom/"]
+    + [f"classroom/{theme}/" for theme in THEMES]
     + [f"themes/{theme}/" for theme in THEMES]
     + [f"sources/{slug}/" for slug in SLUGS]
     + [f"sources/parallel/{slug}/" for slug in SLUGS]

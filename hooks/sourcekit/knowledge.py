@@ -8,7 +8,7 @@ A bad entry names its file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,8 @@ class Knowledge:
     terms: tuple[Term, ...]
     sources: dict[str, Document] = field(default_factory=dict)
     kits: tuple[Kit, ...] = ()
+    charts: tuple = ()  # sourcekit.charts.Chart, set by load_knowledge
+    map: Any = None  # sourcekit.charts.MapSpec
 
     def theme(self, slug: str) -> Theme:
         return next(theme for theme in self.themes if theme.slug == slug)
@@ -252,7 +254,11 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
         for theme in themes
         if (seeds_dir / "classroom" / f"{theme.slug}.yml").exists()
     ]
-    return Knowledge(tuple(themes), tuple(facts), tuple(events), tuple(differences), tuple(terms), by_slug, tuple(kits))
+    knowledge = Knowledge(tuple(themes), tuple(facts), tuple(events), tuple(differences), tuple(terms), by_slug, tuple(kits))
+    from .charts import load_charts  # charts read the facts, so they load last
+
+    charts, map_spec = load_charts(seeds_dir / "charts.yml", knowledge)
+    return replace(knowledge, charts=charts, map=map_spec)
 
 
 def _load_kit(path: Path, theme: str, documents: dict[str, Document], term_ids: set[str]) -> Kit:

@@ -118,7 +118,16 @@ def render_section(name: str, *, theme: str | None, context: PageContext) -> str
             facts = [fact for fact in knowledge.facts if fact.theme == theme]
         if not facts:
             return ""
-        return _section(labels.get("theme.key_figures", lang), _facts_table(facts, context))
+        figures = [render_chart(chart, context) for chart in knowledge.charts if theme in chart.themes]
+        if knowledge.map and theme in knowledge.map.themes:
+            figures.append(render_map(context))
+        return _section(labels.get("theme.key_figures", lang), "\n\n".join([_facts_table(facts, context), *figures]))
+    if name == "charts":
+        return "\n\n".join(render_chart(chart, context) for chart in knowledge.charts)
+    if name == "map":
+        return render_map(context) if knowledge.map else ""
+    if name == "downloads":
+        return _html("downloads.html", files=_downloads(context), labels=labels, lang=lang)
     if name == "timeline":
         events = [event for event in knowledge.events if theme in event.themes]
         if not events:
@@ -342,3 +351,101 @@ def render_kit_page(theme_slug: str, context: PageContext) -> str:
     differences = render_section("differences", theme=theme_slug, context=context)
     markdown = _page(title, labels.get("classroom.description", lang, theme=theme.title[lang]), "", body)
     return markdown.replace("<!-- kit:figures -->", figures).replace("<!-- kit:differences -->", differences)
+
+
+def render_chart(chart, context: PageContext) -> str:  # noqa: ANN001 - a sourcekit.charts.Chart
+    """A bar chart of facts as an accessible SVG figure."""
+    from .charts import bar_rows, references
+
+    lang, labels = context.lang, context.labels
+    rows = bar_rows(chart, lang)
+    description = "; ".join(f"{row['label']}: {row['text']}" for row in rows) + f" ({chart.axis[lang]})."
+    return _html(
+        "chart.html",
+        chart=chart,
+        rows=rows,
+        height=8 + len(rows) * 48 + 16,
+        title=chart.title[lang],
+        description=description,
+        axis=chart.axis[lang],
+        note=chart.note[lang],
+        cites="".join(context.cite(reference) for reference in references(chart)),
+        sources_label=labels.get("chart.sources", lang),
+        table_label=labels.get("chart.table", lang),
+        label_col=labels.get("figures.figure", lang),
+    )
+
+
+def render_map(context: PageContext) -> str:
+    """The map of Central Asia with the places the sources name, as an accessible SVG figure."""
+    from .charts import project
+
+    lang, labels, spec = context.lang, context.labels, context.knowledge.map
+    geometry = spec.geometry
+    facts = {fact.id: fact for fact in context.knowledge.facts}
+    shapes = [
+        {"path": path, "name": spec.countries.get(key, {}).get("name", {}).get(lang, key), "focus": key in spec.countries and key not in ("russia", "mongolia")}
+        for key, path in geometry["countries"].items()
+    ]
+    country_labels = []
+    for key, country in spec.countries.items():
+        x, y = project(geometry, country["lon"], country["lat"])
+        fact = facts.get(country.get("fact", ""))
+        country_labels.append(
+            {"x": x, "y": y, "name": country["name"][lang], "count": int(fact.value) if fact else None, "fact": fact.id if fact else ""}
+        )
+    places = []
+    for place in spec.places:
+        x, y = project(geometry, place["lon"], place["lat"])
+        places.append(
+            {
+                "x": x,
+                "y": y,
+                "name": place["name"][lang],
+                "capital": place.get("capital", False),
+                "anchor": place.get("anchor", "start"),
+                "dx": place.get("dx", 6),
+                "dy": place.get("dy", -5),
+            }
+        )
+    cited = {}
+    for label in country_labels:
+        if label["fact"]:
+            reference = facts[label["fact"]].reference
+            cited.setdefault(reference.key, reference)
+    counts = "; ".join(f"{label['name']}: {label['count']}" for label in country_labels if label["count"] is not None)
+    description = labels.get("map.description", lang, counts=counts, places=", ".join(place["name"] for place in places))
+    return _html(
+        "map.html",
+        width=geometry["width"],
+        height=geometry["height"],
+        shapes=shapes,
+        country_labels=country_labels,
+        places=places,
+        title=spec.title[lang],
+        description=description,
+        note=spec.note[lang],
+        cites="".join(context.cite(reference) for reference in cited.values()),
+        sources_label=labels.get("chart.sources", lang),
+        table_label=labels.get("chart.table", lang),
+        country_col=labels.get("map.country", lang),
+        count_col=labels.get("map.count", lang),
+        places_label=labels.get("map.places", lang),
+    )
+
+
+def _downloads(context: PageContext) -> list[dict]:
+    """The open-data files of this language, with links relative to the page."""
+    files = []
+    for dataset in ("facts", "timeline"):
+        for extension in ("csv", "json"):
+            name = f"{dataset}.{context.lang}.{extension}"
+            files.append(
+                {
+                    "href": context.urls.relative(f"data/{name}", context.url),
+                    "name": name,
+                    "label": context.labels.get(f"data.{dataset}", context.lang),
+                    "format": extension.upper(),
+                }
+            )
+    return files

@@ -1,0 +1,26 @@
+"""MkDocs hook: write the open-data downloads (CSV and JSON per language) into the site.
+
+Runs once, after every language is built (priority below -100).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
+from sources import site_data
+from sourcekit.opendata import write_open_data
+from sourcekit.urls import SiteUrls
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write ``data/*.csv`` and ``data/*.json`` for every language."""
+    write_open_data(
+        Path(config.site_dir), site_data().knowledge, urls=SiteUrls(config.use_directory_urls), base=config.site_url or ""
+    )

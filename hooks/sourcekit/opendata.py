@@ -1,0 +1,83 @@
+"""Open data: the facts and the timeline as CSV and JSON, in each language.
+
+Every row carries its source, paragraph ID, the exact evidence text and a link to the
+paragraph in the reader, so that a researcher can check each number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .catalogue import LANGUAGES
+from .knowledge import Knowledge
+from .urls import SiteUrls
+
+FACT_FIELDS = ("id", "theme", "label", "value", "unit", "date", "place", "source", "paragraph", "evidence", "link")
+EVENT_FIELDS = ("id", "date", "themes", "text", "source", "paragraph", "evidence", "link")
+
+
+def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "") -> list[dict]:
+    """The facts in ``lang``, one dict per fact with :data:`FACT_FIELDS`."""
+    return [
+        {
+            "id": fact.id,
+            "theme": fact.theme,
+            "label": fact.label[lang],
+            "value": fact.value,
+            "unit": fact.unit,
+            "date": fact.date,
+            "place": fact.place[lang],
+            "source": fact.reference.source,
+            "paragraph": fact.reference.paragraph,
+            "evidence": fact.reference.evidence,
+            "link": base + urls.page(f"sources/{fact.reference.source}", lang) + f"#{fact.reference.paragraph}",
+        }
+        for fact in knowledge.facts
+    ]
+
+
+def event_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "") -> list[dict]:
+    """The timeline in ``lang``, one dict per event with :data:`EVENT_FIELDS`."""
+    return [
+        {
+            "id": event.id,
+            "date": event.date,
+            "themes": " ".join(event.themes),
+            "text": event.text[lang],
+            "source": event.reference.source,
+            "paragraph": event.reference.paragraph,
+            "evidence": event.reference.evidence,
+            "link": base + urls.page(f"sources/{event.reference.source}", lang) + f"#{event.reference.paragraph}",
+        }
+        for event in knowledge.events
+    ]
+
+
+def to_csv(rows: list[dict], fields: tuple[str, ...]) -> str:
+    """CSV with a header row, UTF-8 friendly (Excel opens it with the BOM the writer adds)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_open_data(site_dir: Path, knowledge: Knowledge, *, urls: SiteUrls, base: str = "") -> list[Path]:
+    """Write ``data/{facts,timeline}.{lang}.{csv,json}`` into ``site_dir``."""
+    folder = site_dir / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in LANGUAGES:
+        for name, rows, fields in (
+            ("facts", fact_rows(knowledge, lang, urls=urls, base=base), FACT_FIELDS),
+            ("timeline", event_rows(knowledge, lang, urls=urls, base=base), EVENT_FIELDS),
+        ):
+            csv_path = folder / f"{name}.{lang}.csv"
+            csv_path.write_text("\ufeff" + to_csv(rows, fields), encoding="utf-8")
+            json_path = folder / f"{name}.{lang}.json"
+            json_path.write_text(json.dumps({"fields": list(fields), "rows": rows}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            written += [csv_path, json_path]
+    return written
