@@ -6,6 +6,7 @@ Prints its figures as a table; measures, never asserts. Run with ``make bench``.
 from __future__ import annotations
 
 import gzip
+import re
 import json
 import os
 import statistics
@@ -17,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from sourcekit.catalogue import load_catalogue  # noqa: E402
 from sourcekit.clean import load_rules  # noqa: E402
@@ -82,6 +84,28 @@ def main() -> None:
             print(f"{lang}: {len(docs):4d} documents, {len(data):9,d} bytes, {gz(data):8,d} gzipped")
         whole = (site / "search" / "search_index.json").read_bytes()
         print(f"all: {len(index['docs']):4d} documents, {len(whole):9,d} bytes, {gz(whole):8,d} gzipped")
+
+        print("\n== SVG (charts and map) per page, bytes")
+        for page in pages:
+            figures = b"".join(re.findall(rb"<svg class=\"sk-(?:chart|map)-svg\".*?</svg>", page.read_bytes(), re.S))
+            if figures:
+                print(f"{page.relative_to(site).as_posix():60} {len(figures):8,d} raw {gz(figures):8,d} gzipped")
+
+        print("\n== A theme page: first view, gzipped (HTML + CSS + JS it loads)")
+        theme = site / "themes" / "confucius-institutes" / "index.html"
+        html = theme.read_bytes()
+        assets = [
+            (theme.parent / href.decode()).resolve()
+            for href in re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html)
+            if not href.startswith(b"http")
+        ]
+        first_view = gz(html) + sum(gz(path.read_bytes()) for path in assets if path.exists())
+        print(f"HTML {gz(html):,d} + {len(assets)} assets = {first_view:,d} bytes")
+
+        print("\n== Translation coverage")
+        from translations import report
+
+        report()
 
         total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
         print(f"\n== Site size: {total:,d} bytes on disk")
