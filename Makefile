@@ -22,7 +22,7 @@ build: $(READY)
 
 ## test: the whole test suite (browser tests need Chromium, installed here if possible)
 test: $(READY)
-	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-tools.sh
 	$(BIN)/python -m pytest
 
 ## test-fast: only the tests that need no build and no browser

@@ -97,7 +97,8 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
         return render_kit_page(slug, context)
     document = next(document for document in data.documents if document.entry.slug == slug)
     if kind == "parallel":
-        return render_parallel(document, lang, labels)
+        reader = urls.relative(urls.page(f"sources/{slug}", lang), urls.page(f"sources/parallel/{slug}", lang))
+        return render_parallel(document, lang, labels, reader_href=reader)
     reader_url = urls.page(f"sources/{slug}", lang)
     glossary = urls.relative(urls.page("glossary", lang), reader_url)
     variants = {

@@ -221,8 +221,12 @@ def render_reader(
     return "\n".join(parts) + "\n"
 
 
-def render_parallel(document: Document, lang: str, labels: Labels) -> str:
-    """The Markdown of the side-by-side view (original | kk | ru) of ``document``."""
+def render_parallel(document: Document, lang: str, labels: Labels, *, reader_href: str = "") -> str:
+    """The Markdown of the side-by-side view (original | kk | ru) of ``document``.
+
+    ``reader_href`` is the reader page relative to this one: corrections and references
+    link there.
+    """
     entry = document.entry
     title = labels.get("parallel.title", lang, title=entry.titles[lang].text)
     parts = [
@@ -259,7 +263,14 @@ def render_parallel(document: Document, lang: str, labels: Labels) -> str:
                 cells.append({"lang": lang, "label": language, "segments": None, "text": labels.get("parallel.no_translation", lang), "note": None, "missing": True})
             else:
                 cells.append({"lang": code, "label": f"{language} · {labels.get('parallel.translation', lang)}", "segments": None, "text": translation.text, "note": translation.note, "missing": False})
-        row = {"kind": item.block.kind, "block_id": item.block.block_id, "lang": lang, "labels": labels, "cells": cells}
+        row = {
+            "kind": item.block.kind,
+            "block_id": item.block.block_id,
+            "lang": lang,
+            "labels": labels,
+            "cells": cells,
+            "reader_href": reader_href,
+        }
         parts.append(_html("parallel-row.html", row=row))
     parts += ["</div>", ""]
     return "\n".join(parts) + "\n"

@@ -30,6 +30,7 @@ class PageContext:
     labels: Labels
     urls: SiteUrls
     numbers: dict[str, int] = field(default_factory=dict)
+    markers: int = 0  # citation markers on the page so far: each preview needs its own id
 
     def link(self, path: str) -> str:
         """A link from this page to page ``path`` in the same language."""
@@ -53,6 +54,7 @@ class PageContext:
     def cite(self, reference: Reference) -> str:
         """A numbered citation marker with its preview."""
         number = self.numbers.setdefault(reference.key, len(self.numbers) + 1)
+        self.markers += 1
         text, text_lang = self.paragraph_text(reference)
         if len(text) > PREVIEW_LENGTH:
             text = text[:PREVIEW_LENGTH].rsplit(" ", 1)[0] + " …"
@@ -60,7 +62,7 @@ class PageContext:
             "cite.html",
             number=number,
             href=self.link(f"sources/{reference.source}") + f"#{reference.paragraph}",
-            preview_id=f"cite-{number}",
+            preview_id=f"cite-{number}-{self.markers}",
             head=f"{self.source_kind(reference.source)} · ¶ {reference.paragraph}",
             text=text,
             text_lang=text_lang,
