@@ -1,9 +1,10 @@
-"""MkDocs hook: write the search index as UTF-8 instead of \\u escapes.
+"""MkDocs hook: write the search index as UTF-8, and one index per language.
 
 Material's search plugin escapes every non-ASCII character, so each Cyrillic letter
 costs six bytes; written as UTF-8 the Kazakh and Russian index shrinks to about a third.
-Runs once, after every language is built (priority below -100), and rewrites the offline
-plugin's ``search_index.js`` from the same data.
+``search_index.<lang>.json`` holds one language's documents: pages ask for theirs only
+(see ``assets/javascripts/search-lang.js``). Runs once, after every language is built
+(priority below -100), and rewrites the offline plugin's ``search_index.js`` too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
+LANGUAGE_PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
+
+
+def language_of(location: str) -> str:
+    """The language of a search document, from its location's prefix."""
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        if prefix and location.startswith(prefix):
+            return lang
+    return "en"
+
+
 def compact_index(site_dir: Path) -> None:
     """Rewrite ``search/search_index.json`` (and ``.js``, if present) as compact UTF-8."""
     index = site_dir / "search" / "search_index.json"
@@ -26,6 +38,10 @@ def compact_index(site_dir: Path) -> None:
     data = json.loads(index.read_text(encoding="utf-8"))
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     index.write_text(text, encoding="utf-8")
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        docs = [doc for doc in data["docs"] if language_of(doc["location"]) == lang]
+        part = json.dumps({"config": data["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        (index.parent / f"search_index.{lang}.json").write_text(part, encoding="utf-8")
     script = index.with_suffix(".js")
     if script.is_file():
         script.write_text(f"var __index = {text}", encoding="utf-8")

@@ -36,3 +36,51 @@
     if (window.console) console.warn("search-lang:", err);
   }
 })();
+
+/*
+ * Load the search index on demand, and only this language's part of it.
+ *
+ * Material requests search/search_index.json as soon as a page loads; on a weak
+ * connection that costs more than the page itself. Over http the request is held back
+ * until the reader reaches for search (focus on the search field, a click on the search
+ * icon, or Material's keyboard shortcuts), and it asks for
+ * search/search_index.<lang>.json, which holds this language's documents only.
+ * From file:// (the offline edition) nothing changes: there is no network to spare.
+ */
+(function () {
+  "use strict";
+  if (!/^https?:$/.test(location.protocol)) return;
+  var script = document.currentScript;
+  var lang = script && script.getAttribute("data-lang");
+  var wanted = new Promise(function (resolve) {
+    function go() { resolve(); }
+    if (/[?&]q=/.test(location.search)) return go();
+    document.addEventListener("focusin", function (ev) {
+      if (ev.target && ev.target.classList && ev.target.classList.contains("md-search__input")) go();
+    });
+    document.addEventListener("click", function (ev) {
+      if (ev.target && ev.target.closest && ev.target.closest('label[for="__search"], .md-search')) go();
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (["/", "s", "f", "S", "F"].indexOf(ev.key) !== -1) go();
+    });
+  });
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    var target = String(url);
+    if (/search\/search_index\.json$/.test(target)) {
+      this.__skDeferred = true;
+      if (lang) args[1] = target.replace(/search_index\.json$/, "search_index." + lang + ".json");
+    }
+    return open.apply(this, args);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.__skDeferred) return send.apply(request, args);
+    wanted.then(function () { send.apply(request, args); });
+  };
+})();
+

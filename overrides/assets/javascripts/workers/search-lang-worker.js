@@ -75,13 +75,17 @@
     }
   }
 
+  /* Material's worker is loaded on the first message (the index arrives only when the
+     reader reaches for search); messages are queued until it is ready, then replayed. */
   var ready = false;
+  var loading = false;
   var queue = [];
   self.addEventListener("message", function (ev) {
     filter(ev.data); /* in place: Material's listener gets the same object */
     if (!ready) {
       ev.stopImmediatePropagation();
       queue.push(ev.data);
+      load();
     }
   });
   function flush() {
@@ -93,10 +97,13 @@
     });
   }
 
-  /* Load Material's own search worker into this scope */
   var url = options.worker || "";
   if (!url) throw new Error("search-lang-worker: Material worker URL missing");
-  var result = importScripts(new URL(url, own.split("#")[0]).href);
-  if (result && typeof result.then === "function") result.then(flush);
-  else flush();
+  function load() {
+    if (loading) return;
+    loading = true;
+    var result = importScripts(new URL(url, own.split("#")[0]).href);
+    if (result && typeof result.then === "function") result.then(flush);
+    else flush();
+  }
 })();
