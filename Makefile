@@ -31,6 +31,7 @@ test-fast: $(READY)
 
 ## bench: build time, page weight, search index size
 bench: $(READY)
+	@command -v npm >/dev/null 2>&1 && [ ! -x node_modules/.bin/lighthouse ] && npm ci --no-audit --no-fund --silent || true
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import sys
 import time
@@ -28,7 +29,9 @@ ZIP_NAME = "soft-power-central-asia-offline.zip"
 TOP_FOLDER = "soft-power-central-asia"
 # The search index is built for English only (see mkdocs.yml): no lunr language file,
 # segmenter or stemmer is ever loaded, so none is shipped. Source maps serve developers only.
-UNUSED = ("assets/javascripts/lunr",)
+# The whole-site search/search_index.json is not read either: from file:// the pages load
+# search_index.js, and served over http (Kiwix) they ask for search_index.<lang>.json.
+UNUSED = ("assets/javascripts/lunr", "search/search_index.json")
 UNUSED_SUFFIXES = (".map",)
 
 
@@ -37,9 +40,12 @@ def prune(site: Path) -> int:
     saved = 0
     for relative in UNUSED:
         path = site / relative
-        if path.exists():
+        if path.is_dir():
             saved += sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
             shutil.rmtree(path)
+        elif path.is_file():
+            saved += path.stat().st_size
+            path.unlink()
     for path in sorted(site.rglob("*")):
         if path.is_file() and path.name.endswith(UNUSED_SUFFIXES):
             saved += path.stat().st_size
@@ -47,10 +53,17 @@ def prune(site: Path) -> int:
     return saved
 
 
+# Only a server reads the per-language indexes (Kiwix does, from the ZIM archive made
+# from the same folder); the zip is opened from file://, where search_index.js serves.
+NOT_IN_ZIP = re.compile(r"^search/search_index\.[a-z]{2}\.json$")
+
+
 def pack(site: Path, target: Path, *, epoch: int) -> None:
     """Write ``site`` into ``target`` as a reproducible zip under :data:`TOP_FOLDER`."""
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
-    files = sorted(path for path in site.rglob("*") if path.is_file())
+    files = sorted(
+        path for path in site.rglob("*") if path.is_file() and not NOT_IN_ZIP.match(path.relative_to(site).as_posix())
+    )
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for index, path in enumerate(files, start=1):
             info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site).as_posix()}", date_time=stamp)

@@ -1,0 +1,161 @@
+"""The heavier benchmarks: Lighthouse, budgets, the build without the project's hooks, and
+how the build time grows with the corpus. Called by ``scripts/bench.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import copy_project  # noqa: E402
+from gzip_server import GzipHandler  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGES = ["", "themes/confucius-institutes/", "sources/new-silk-road-soft-power/"]
+BUDGETS = {"theme first view": 90_000, "further page HTML": 25_000, "search index per language": 100_000, "offline zip": 2 * 1024 * 1024}
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def timed_build(project: Path, site: Path, *, strict: bool = True, env: dict | None = None) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", **(env or {}))
+    start = time.perf_counter()
+    subprocess.run(command, cwd=project, env=environment, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def without_hooks(project: Path) -> None:
+    """Turn the copy into the same site without the project's hooks (the baseline)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", text)
+    config.write_text(text.replace("strict: true", "strict: false"), encoding="utf-8")
+
+
+def baseline(runs: int) -> None:
+    print(f"\n== Build with and without the project's hooks (median of {runs})", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        full = copy_project(Path(tmp) / "full")
+        bare = copy_project(Path(tmp) / "bare")
+        without_hooks(bare)
+        with_hooks = statistics.median(timed_build(full, Path(tmp) / "s1") for _ in range(runs))
+        no_hooks = statistics.median(timed_build(bare, Path(tmp) / "s2", strict=False) for _ in range(runs))
+        pages = len(list((Path(tmp) / "s1").rglob("*.html")))
+        bare_pages = len(list((Path(tmp) / "s2").rglob("*.html")))
+        print(f"with hooks    {with_hooks:6.2f} s ({pages} pages)")
+        print(f"without hooks {no_hooks:6.2f} s ({bare_pages} pages; no generated pages)")
+        print(f"time in hooks {with_hooks - no_hooks:6.2f} s; ratio {with_hooks / no_hooks:.2f} (budget 1.30)")
+
+
+def scaling(factors: tuple[int, ...]) -> None:
+    print("\n== Build time as the corpus grows (seeds replicated)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in factors:
+            project = copy_project(Path(tmp) / f"x{factor}")
+            seeds = project / "seeds"
+            catalogue = (seeds / "catalogue.yml").read_text(encoding="utf-8")
+            entries = catalogue.split("\nsources:\n", 1)[1]
+            extra = []
+            for copy in range(1, factor):
+                for seed in ("000_038d1e9ada18b428.txt", "002_69c31a2c818111c0.txt"):
+                    shutil.copy(seeds / seed, seeds / f"{copy:03d}{seed[3:]}")
+                block = entries
+                for slug in ("new-silk-road-soft-power", "china-soft-power-central-asia"):
+                    block = block.replace(f"slug: {slug}", f"slug: {slug}-{copy}")
+                    for path in (seeds / "corrections").glob(f"{slug}.yml"):
+                        shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
+                    for path in (seeds / "translations").glob(f"{slug}.*.yml"):
+                        shutil.copy(path, path.with_name(path.name.replace(slug, f"{slug}-{copy}")))
+                block = re.sub(r"file: \d{3}_", f"file: {copy:03d}_", block)
+                extra.append(block)
+            (seeds / "catalogue.yml").write_text(catalogue + "".join("\n" + block for block in extra), encoding="utf-8")
+            count = 2 * factor
+            seconds = timed_build(project, Path(tmp) / f"site{factor}")
+            print(f"×{factor:<3d} {count:4d} seeds: {seconds:6.2f} s, {seconds / count:5.2f} s per seed", flush=True)
+
+
+def lighthouse(site_url_site: Path, port: int) -> None:
+    print("\n== Lighthouse (mobile), served with gzip on 127.0.0.1", flush=True)
+    if not LIGHTHOUSE.exists() or not Path("/usr/bin/chromium").exists():
+        print("skipped: needs `npm install` (lighthouse) and Debian's chromium")
+        return
+    import functools
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site_url_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        print(f"{'page':45} perf a11y best  seo  transfer")
+        for lang in ("en", "kk", "ru"):
+            for page in PAGES:
+                path = ("" if lang == "en" else f"{lang}/") + page
+                result = subprocess.run(
+                    [str(LIGHTHOUSE), f"http://127.0.0.1:{port}/{path}", "--chrome-path=/usr/bin/chromium",
+                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update",
+                     "--output=json", "--quiet", "--only-categories=performance,accessibility,best-practices,seo"],
+                    capture_output=True, text=True, timeout=180,
+                )
+                report = json.loads(result.stdout)
+                scores = [round(report["categories"][key]["score"] * 100) for key in ("performance", "accessibility", "best-practices", "seo")]
+                transfer = int(report["audits"]["total-byte-weight"]["numericValue"])
+                print(f"/{path:44} {scores[0]:4d} {scores[1]:4d} {scores[2]:4d} {scores[3]:4d} {transfer:9,d}", flush=True)
+    finally:
+        server.shutdown()
+
+
+def budgets(site: Path, offline_zip: Path | None) -> None:
+    print("\n== Budgets", flush=True)
+    theme = site / "themes" / "confucius-institutes" / "index.html"
+    html = theme.read_bytes()
+    assets = [(theme.parent / href.decode()).resolve() for href in re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html)]
+    first_view = gz(html) + sum(gz(path.read_bytes()) for path in assets if path.exists())
+    largest_page = max((gz(page.read_bytes()), page) for page in site.rglob("*.html") if page != theme)
+    indexes = {lang: gz((site / "search" / f"search_index.{lang}.json").read_bytes()) for lang in ("en", "kk", "ru")}
+    rows = [
+        ("theme first view (HTML+CSS+JS, gz)", first_view, BUDGETS["theme first view"]),
+        (f"largest further page HTML (gz): {largest_page[1].relative_to(site)}", largest_page[0], BUDGETS["further page HTML"]),
+    ] + [(f"search index {lang} (gz)", size, BUDGETS["search index per language"]) for lang, size in indexes.items()]
+    if offline_zip and offline_zip.exists():
+        rows.append(("offline zip", offline_zip.stat().st_size, BUDGETS["offline zip"]))
+    for name, value, limit in rows:
+        print(f"{name:75} {value:10,d} / {limit:10,d}  {'ok' if value <= limit else 'OVER'}")
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        sock.close()
+        site = Path(tmp) / "site"
+        timed_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+        offline = Path(tmp) / "dist"
+        subprocess.run([sys.executable, "scripts/offline.py", "--out", str(offline)], cwd=ROOT, check=True, capture_output=True)
+        budgets(site, offline / "soft-power-central-asia-offline.zip")
+        print(f"offline zip: {(offline / 'soft-power-central-asia-offline.zip').stat().st_size:,d} bytes")
+        lighthouse(site, port)
+    baseline(max(1, min(runs, 3)))
+    scaling(tuple(int(x) for x in os.environ.get("BENCH_SCALES", "10,50").split(",")))
+
+
+if __name__ == "__main__":
+    main()
