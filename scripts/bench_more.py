@@ -75,7 +75,7 @@ def scaling(factors: tuple[int, ...]) -> None:
             extra = []
             for copy in range(1, factor):
                 for seed in ("000_038d1e9ada18b428.txt", "002_69c31a2c818111c0.txt"):
-                    shutil.copy(seeds / seed, seeds / f"{copy:03d}{seed[3:]}")
+                    shutil.copy(seeds / seed, seeds / f"{100 + copy:03d}{seed[3:]}")
                 block = entries
                 for slug in ("new-silk-road-soft-power", "china-soft-power-central-asia"):
                     block = block.replace(f"slug: {slug}", f"slug: {slug}-{copy}")
@@ -83,7 +83,7 @@ def scaling(factors: tuple[int, ...]) -> None:
                         shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
                     for path in (seeds / "translations").glob(f"{slug}.*.yml"):
                         shutil.copy(path, path.with_name(path.name.replace(slug, f"{slug}-{copy}")))
-                block = re.sub(r"file: \d{3}_", f"file: {copy:03d}_", block)
+                block = re.sub(r"file: \d{3}_", f"file: {100 + copy:03d}_", block)
                 extra.append(block)
             (seeds / "catalogue.yml").write_text(catalogue + "".join("\n" + block for block in extra), encoding="utf-8")
             count = 2 * factor

@@ -18,7 +18,7 @@ import sys
 import zlib
 from pathlib import Path
 
-from libzim.writer import Creator, FileProvider, Hint, Item, StringProvider
+from libzim.writer import Creator, FileProvider, Hint, Item
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))

@@ -8,20 +8,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, chromium_path, serve
+from browser_support import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,11 @@ import os
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.build
@@ -62,20 +60,10 @@ def test_home_page_states_edition_and_date(unzipped: Path) -> None:
     assert "Offline edition 0.1.0, built on 2023-11-14" in html
 
 
-@pytest.fixture(scope="module")
-def offline_browser() -> Iterator[object]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture
-def file_page(offline_browser):  # noqa: ANN001, ANN201
-    context = offline_browser.new_context(viewport={"width": 1280, "height": 900})
+def file_page(browser):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     blocked: list[str] = []
 
     def route(route_) -> None:  # noqa: ANN001

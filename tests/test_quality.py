@@ -10,14 +10,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, chromium_path, serve
+from browser_support import serve
 from conftest import copy_project, run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,16 +184,6 @@ def test_html_checker_finds_the_broken_fixture(broken_site: Path) -> None:
 # --- accessibility ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def axe_browser() -> Iterator[object]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 def axe_violations(browser, site: Path, paths: list[str]) -> list[str]:  # noqa: ANN001
     from axe_playwright_python.sync_playwright import Axe
@@ -219,15 +208,15 @@ def site_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.browser
-def test_axe_finds_no_violation_on_any_page_light_or_dark(axe_browser, built_site: Path) -> None:  # noqa: ANN001
+def test_axe_finds_no_violation_on_any_page_light_or_dark(browser, built_site: Path) -> None:  # noqa: ANN001
     paths = site_pages(built_site)
     assert len(paths) >= 54
-    assert axe_violations(axe_browser, built_site, paths) == []
+    assert axe_violations(browser, built_site, paths) == []
 
 
 @pytest.mark.browser
-def test_axe_finds_the_broken_fixture(axe_browser, broken_site: Path) -> None:  # noqa: ANN001
-    found = axe_violations(axe_browser, broken_site, ["broken/"])
+def test_axe_finds_the_broken_fixture(browser, broken_site: Path) -> None:  # noqa: ANN001
+    found = axe_violations(browser, broken_site, ["broken/"])
     assert any("image-alt" in item for item in found) and any("link-name" in item for item in found)
 
 

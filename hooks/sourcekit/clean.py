@@ -18,7 +18,6 @@ from .yamlio import load_yaml
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "seeds" / "cleaning.yml"
 
-TERMINAL = ".!?:;»\"”)"
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", re.UNICODE)
 _DOUBLED_FRAGMENT = re.compile(r"(?<!\w)(\w{2,})-\1-(?=\s*\n?\s*\w)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")

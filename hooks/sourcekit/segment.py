@@ -42,7 +42,6 @@ REFERENCE_HEADINGS = re.compile(
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 _MD_REFERENCE = re.compile(r"^\s*[-*]\s+(\d{1,3})\.\s+")
-_CITATION = re.compile(r"\[(\d{1,3})\]")
 
 
 @dataclass(frozen=True)
@@ -259,8 +258,3 @@ def _unique_id(candidate: str, seen: dict[str, int]) -> str:
     count = seen.get(candidate, 0) + 1
     seen[candidate] = count
     return candidate if count == 1 else f"{candidate}-{count}"
-
-
-def citation_numbers(text: str) -> list[int]:
-    """The numbers of the citation markers ``[n]`` in ``text``, in order."""
-    return [int(number) for number in _CITATION.findall(text)]
