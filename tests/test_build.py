@@ -120,3 +120,9 @@ def test_two_builds_with_the_same_source_date_epoch_are_identical(built_site: Pa
     first, second = tree(built_site), tree(again)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_404_page_is_the_default_language(built_site: Path) -> None:
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert 'href="/ru/' not in html.split('class="md-header__option"')[0]
