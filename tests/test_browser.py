@@ -208,3 +208,28 @@ def test_charts_and_map_fit_phone_and_desktop(browser, base_url: str, width: int
     figures.last.scroll_into_view_if_needed()
     page.screenshot(path=str(Path(__file__).parent.parent / ".pytest_cache" / f"data-{width}.png"))
     context.close()
+
+
+def test_a_query_typed_before_the_index_loads_is_answered(browser, base_url: str) -> None:  # noqa: ANN001
+    """The index loads when search gets focus; a query typed at once still gets results."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    def slow_index(route) -> None:  # noqa: ANN001 - a weak connection: the index takes a while
+        page.wait_for_timeout(1500)
+        route.continue_()
+
+    page.route("**/search/search_index.*.json", slow_index)
+    page.goto(base_url + "kk/")
+    page.wait_for_timeout(500)
+    assert not any("search_index" in url for url in requested), "the index waits until search is used"
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill("Конфуций")
+    field.press("End")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    assert any(url.endswith("search/search_index.kk.json") for url in requested)
+    assert not any(url.endswith("search/search_index.json") for url in requested)
+    context.close()

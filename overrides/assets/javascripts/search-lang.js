@@ -83,4 +83,3 @@
     wanted.then(function () { send.apply(request, args); });
   };
 })();
-
