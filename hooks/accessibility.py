@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sourcekit.labels import load_labels
+from themes import page_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,7 +64,7 @@ def repair(html: str, lang: str) -> str:
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Repair the finished HTML of a page."""
-    return repair(output, getattr(page.file, "locale", None) or config.theme["language"])
+    return repair(output, page_language(page, config))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:

@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
+from sourcekit.urls import PREFIX
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-LANGUAGE_PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
-
-
 def language_of(location: str) -> str:
     """The language of a search document, from its location's prefix."""
-    for lang, prefix in LANGUAGE_PREFIXES.items():
+    for lang, prefix in PREFIX.items():
         if prefix and location.startswith(prefix):
             return lang
     return "en"
@@ -38,7 +37,7 @@ def compact_index(site_dir: Path) -> None:
     data = json.loads(index.read_text(encoding="utf-8"))
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     index.write_text(text, encoding="utf-8")
-    for lang, prefix in LANGUAGE_PREFIXES.items():
+    for lang in PREFIX:
         docs = [doc for doc in data["docs"] if language_of(doc["location"]) == lang]
         part = json.dumps({"config": data["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         (index.parent / f"search_index.{lang}.json").write_text(part, encoding="utf-8")

@@ -34,6 +34,12 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
     return getattr(page.file, "locale", None) or config.theme["language"]
 
 
+def is_offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline edition (Material's offline plugin enabled)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render citations and the generated sections of hand-written pages."""
     lang = page_language(page, config)
@@ -43,8 +49,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     )
     theme = _THEME_PAGE.match(page.file.src_uri)
     if "<!-- home:edition -->" in markdown:
-        offline = bool(config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled)
-        edition = current_edition(offline=offline)
+        edition = current_edition(offline=is_offline(config))
         key = "edition.offline" if edition.offline else "edition.online"
         line = context.labels.get(key, lang, version=edition.version, date=edition.date)
         markdown = markdown.replace("<!-- home:edition -->", f'<p class="sk-edition">{line}</p>')
@@ -62,8 +67,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, source: str | None) -> str:
     """The "Cite this page" section of a theme or source page."""
     labels, lang = context.labels, context.lang
-    offline = bool(config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled)
-    date = current_edition(offline=offline).date
+    date = current_edition(offline=is_offline(config)).date
     title = page.meta.get("title") or page.title or ""
     path = (config.site_url or "") + (page.url or "")
     citations = page_citations(title=title, site_name=config.site_name, path=path, date=date if date != "unknown" else "1970-01-01", lang=lang, labels=labels)

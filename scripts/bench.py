@@ -5,7 +5,6 @@ Prints its figures as a table; measures, never asserts. Run with ``make bench``.
 
 from __future__ import annotations
 
-import gzip
 import re
 import json
 import os
@@ -23,14 +22,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from sourcekit.catalogue import load_catalogue  # noqa: E402
 from sourcekit.clean import load_rules  # noqa: E402
 from sourcekit.pipeline import SEEDS_DIR, ingest_seed  # noqa: E402
+from bench_more import gz  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
-
-
-def gz(data: bytes) -> int:
-    """Size in bytes after gzip -9 (mtime 0, so the figure is stable)."""
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def build_once(site: Path) -> float:

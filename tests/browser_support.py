@@ -51,3 +51,25 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page, query: str) -> list[str]:  # noqa: ANN001 - a playwright Page
+    """Type ``query`` into Material's search and return the result links.
+
+    Material reads the query on keyup, and Playwright inserts non-ASCII text without key
+    events, so a real key press follows; the query is typed again until the index (loaded
+    on demand, or built from file://) answers.
+    """
+    field = page.locator("input.md-search__input")
+    field.click()
+    results = page.locator(".md-search-result__item a")
+    for _attempt in range(20):
+        field.fill(query)
+        field.press("End")
+        try:
+            results.first.wait_for(timeout=1000)
+            break
+        except Exception:  # noqa: BLE001 - not answered yet
+            continue
+    page.wait_for_timeout(300)
+    return results.evaluate_all("links => links.map(link => link.href)")

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import serve
+from browser_support import search, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -51,32 +51,22 @@ def test_language_switch_on_the_source_reader_lands_on_the_same_reader(page, bas
         assert page.locator("html").get_attribute("lang") == path.split("/")[1] if path.count("/") > 3 else "en"
 
 
-def _search(page, query: str) -> list[str]:  # noqa: ANN001
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    field = page.locator("input.md-search__input")
-    field.fill(query)
-    field.press("End")  # Material reads the query on keyup; fill() sends no key events
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10000)
-    page.wait_for_timeout(300)
-    return [href for href in results.evaluate_all("links => links.map(link => link.href)")]
-
 
 def test_kazakh_search_returns_kazakh_pages_only(page, base_url: str) -> None:  # noqa: ANN001
     page.goto(base_url + "kk/sources/new-silk-road-soft-power/")
     for query in ("мәдениет", "Конфуций", "жұмсақ"):
-        hrefs = _search(page, query)
+        hrefs = search(page, query)
         assert hrefs, query
         assert all(urlparse(href).path.startswith("/kk/") for href in hrefs), (query, hrefs)
 
 
 def test_russian_and_english_search_stay_in_their_language(page, base_url: str) -> None:  # noqa: ANN001
     page.goto(base_url + "ru/")
-    hrefs = _search(page, "Конфуция")
+    hrefs = search(page, "Конфуция")
     assert hrefs and all(urlparse(href).path.startswith("/ru/") for href in hrefs), hrefs
     page.goto(base_url)
     for query in ("2004", "13.2", "Confucius"):
-        hrefs = _search(page, query)
+        hrefs = search(page, query)
         assert hrefs and not any(urlparse(href).path.startswith(("/kk/", "/ru/")) for href in hrefs), (query, hrefs)
 
 

@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from browser_support import search
+
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.build
@@ -81,24 +83,6 @@ def file_page(browser):  # noqa: ANN001, ANN201
     context.close()
 
 
-def _search(page, query: str) -> list[str]:  # noqa: ANN001
-    """Type ``query`` once the search index is ready (building it from file:// takes a moment)."""
-    field = page.locator(".md-search__input")
-    field.click()
-    results = page.locator(".md-search-result__item a")
-    for _attempt in range(20):
-        field.fill(query)
-        # Material reads the query on keyup, and Playwright inserts non-ASCII text without
-        # key events: a real key press makes it read the field.
-        field.press("End")
-        try:
-            results.first.wait_for(timeout=1000)
-            break
-        except Exception:  # noqa: BLE001 - not ready yet: Material drops queries typed while indexing
-            continue
-    page.wait_for_timeout(300)
-    return results.evaluate_all("links => links.map(link => link.href)")
-
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
@@ -107,7 +91,7 @@ def _search(page, query: str) -> list[str]:  # noqa: ANN001
 )
 def test_offline_search_in_each_language(file_page, unzipped: Path, start: str, query: str, prefix: str) -> None:  # noqa: ANN001
     file_page.goto((unzipped / start).as_uri())
-    hrefs = _search(file_page, query)
+    hrefs = search(file_page, query)
     assert hrefs
     root = unzipped.as_uri() + "/"
     for href in hrefs:

@@ -19,6 +19,11 @@ FACT_FIELDS = ("id", "theme", "label", "value", "unit", "date", "place", "source
 EVENT_FIELDS = ("id", "date", "themes", "text", "source", "paragraph", "evidence", "link")
 
 
+def _link(reference, lang: str, urls: SiteUrls, base: str) -> str:  # noqa: ANN001 - a knowledge.Reference
+    """The address of a cited paragraph in the reader of ``lang``."""
+    return base + urls.page(f"sources/{reference.source}", lang) + f"#{reference.paragraph}"
+
+
 def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "") -> list[dict]:
     """The facts in ``lang``, one dict per fact with :data:`FACT_FIELDS`."""
     return [
@@ -33,7 +38,7 @@ def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = ""
             "source": fact.reference.source,
             "paragraph": fact.reference.paragraph,
             "evidence": fact.reference.evidence,
-            "link": base + urls.page(f"sources/{fact.reference.source}", lang) + f"#{fact.reference.paragraph}",
+            "link": _link(fact.reference, lang, urls, base),
         }
         for fact in knowledge.facts
     ]
@@ -50,7 +55,7 @@ def event_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "
             "source": event.reference.source,
             "paragraph": event.reference.paragraph,
             "evidence": event.reference.evidence,
-            "link": base + urls.page(f"sources/{event.reference.source}", lang) + f"#{event.reference.paragraph}",
+            "link": _link(event.reference, lang, urls, base),
         }
         for event in knowledge.events
     ]

@@ -82,18 +82,9 @@ def _view(
     )
 
 
-def _block_html(
-    item: AnnotatedBlock,
-    document: Document,
-    lang: str,
-    labels: Labels,
-    *,
-    anchor: str | None = None,
-    cited_on: list | None = None,
-    variants: dict[str, tuple[str, str]] | None = None,
-) -> str:
-    view = _view(item, document, lang, labels, anchor=anchor, cited_on=cited_on or [], variants=variants)
-    return _html("block.html", view=view)
+def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
+    """One block as HTML; ``options`` are those of :func:`_view`."""
+    return _html("block.html", view=_view(item, document, lang, labels, **options))
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:

@@ -20,7 +20,7 @@ paragraph never changes the ID of another. How blocks are found:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .clean import (
     CleaningRules,
@@ -65,8 +65,6 @@ class Block:
 class _Group:
     lines: list[str]
     start: int  # 1-based line number of the first line
-    markdown: bool = False
-    children: list[str] = field(default_factory=list)
 
     @property
     def end(self) -> int:

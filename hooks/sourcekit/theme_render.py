@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
-from .render import _html
+from .render import _escape, _html
 from .urls import SiteUrls
 
 MARKER = re.compile(r"^<!--\s*(theme|home|page):([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -258,15 +258,11 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
             linked.add(term.id)
             return (
                 f'<a class="sk-term" href="{glossary_href}#term-{term.id}" '
-                f'title="{_attr(term.definition[lang])}">{match.group(1)}</a>'
+                f'title="{_escape(term.definition[lang])}">{match.group(1)}</a>'
             )
 
         out.append(pattern.sub(replace, token))
     return "".join(out)
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_timeline_page(context: PageContext) -> str:
