@@ -44,7 +44,7 @@ def test_language_switch_on_the_source_reader_lands_on_the_same_reader(page, bas
         ("English", "/sources/new-silk-road-soft-power/", "New Silk Road"),
     ]:
         page.locator(".md-header__option .md-select").hover()
-        page.get_by_role("link", name=label).click()
+        page.locator(".md-select__link", has_text=label).click()
         page.wait_for_load_state()
         assert urlparse(page.url).path == path
         assert page.locator("h1").inner_text().startswith(heading)

@@ -104,17 +104,17 @@ def test_offline_language_switch_on_a_deep_page(file_page, unzipped: Path) -> No
     file_page.goto((unzipped / "themes" / "confucius-institutes.html").as_uri())
     for label, path in [("Қазақша", "kk/themes/confucius-institutes.html"), ("Русский", "ru/themes/confucius-institutes.html")]:
         file_page.locator(".md-header__option .md-select").hover()
-        file_page.get_by_role("link", name=label).click()
+        file_page.locator(".md-select__link", has_text=label).click()
         file_page.wait_for_load_state()
         assert urlparse(file_page.url).path.endswith(path)
     file_page.locator(".md-header__option .md-select").hover()
-    file_page.get_by_role("link", name="English").click()
+    file_page.locator(".md-select__link", has_text="English").click()
     file_page.wait_for_load_state()
     assert urlparse(file_page.url).path.endswith("/soft-power-central-asia/themes/confucius-institutes.html")
     # The home page switches too, to the other language's index.html (not a folder listing).
     file_page.goto((unzipped / "index.html").as_uri())
     file_page.locator(".md-header__option .md-select").hover()
-    file_page.get_by_role("link", name="Қазақша").click()
+    file_page.locator(".md-select__link", has_text="Қазақша").click()
     file_page.wait_for_load_state()
     assert urlparse(file_page.url).path.endswith("/kk/index.html")
 
