@@ -10,6 +10,7 @@ naming the file, in ``on_config``, before anything is written.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,12 @@ if TYPE_CHECKING:
 
 DOCS_DIR = Path(__file__).resolve().parents[1] / "docs"
 
+# MkDocs registers this hook as ``sys.modules["hooks/sources.py"]``; the other hooks'
+# ``from sources import …`` would load a second copy, with a second cache (and a second
+# ingest). Registering it under its plain name as well makes them share this one.
+if __name__ != "sources":
+    sys.modules.setdefault("sources", sys.modules[__name__])
+
 
 @dataclass(frozen=True)
 class SiteData:
@@ -44,10 +51,16 @@ class SiteData:
 
 
 _cache: dict[str, SiteData] = {}
+_build_key: list[str] = []  # the inputs' fingerprint, taken once per (language) build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Ingest (or take from the cache) the seeds and theme data; fail early on bad input."""
+    """Ingest (or take from the cache) the seeds and theme data; fail early on bad input.
+
+    The inputs are fingerprinted here, once per build (``mkdocs serve`` calls this again on
+    every rebuild), rather than on each of the many calls to :func:`site_data` in a build.
+    """
+    _build_key[:] = [_fingerprint()]
     site_data()
     return config
 
@@ -126,7 +139,7 @@ def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData) -> 
 def site_data() -> SiteData:
     """The ingested seeds and theme data, cached by a fingerprint of every input file."""
     try:
-        key = _fingerprint()
+        key = _build_key[0] if _build_key else _fingerprint()
         if key not in _cache:
             _cache.clear()
             load_labels.cache_clear()

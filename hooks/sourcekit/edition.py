@@ -6,6 +6,7 @@ the last commit, so that the same commit always says the same thing.
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import time
@@ -25,8 +26,25 @@ class Edition:
 
 def current_edition(*, offline: bool) -> Edition:
     """The version from ``pyproject.toml`` and the build date."""
+    pyproject = ROOT / "pyproject.toml"
+    return _edition(offline, os.environ.get("SOURCE_DATE_EPOCH", ""), pyproject.stat().st_mtime_ns, _head())
+
+
+def _head() -> str:
+    """The current commit (cheap: read from ``.git``), so that a new commit gives a new date."""
+    try:
+        head = (ROOT / ".git" / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            ref = ROOT / ".git" / head[5:]
+            return ref.read_text(encoding="utf-8").strip() if ref.exists() else head
+        return head
+    except OSError:
+        return ""
+
+
+@functools.lru_cache(maxsize=8)
+def _edition(offline: bool, epoch: str, _mtime: int, _head: str) -> Edition:
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         try:
             epoch = subprocess.run(

@@ -29,8 +29,12 @@ class Document:
     translations: dict[str, dict[str, Translation]]
 
     def by_id(self) -> dict[str, AnnotatedBlock]:
-        """The blocks keyed by paragraph ID."""
-        return {item.block.block_id: item for item in self.blocks}
+        """The blocks keyed by paragraph ID (built once: documents are immutable)."""
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {item.block.block_id: item for item in self.blocks}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
 
 
 def block_fingerprint(item: AnnotatedBlock) -> str:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .charts import MapSpec
 from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
-from .render import _escape, _html
+from .render import _escape, _html, template_environment
 from .urls import SiteUrls
 
 MARKER = re.compile(r"^<!--\s*(theme|home|page):([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -216,29 +217,54 @@ def render_markers(markdown: str, *, theme: str | None, context: PageContext) ->
     return MARKER.sub(replace, markdown)
 
 
-def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossary_href: str, labels: Labels) -> str:
-    """Link the first mention of each glossary term on a page to its entry, with a tooltip.
+_TERM_PATTERNS: dict[tuple[int, str], tuple[tuple[Term, ...], tuple[re.Pattern[str], dict[str, Term]] | None]] = {}
 
-    Only text outside headings, links, code, buttons and citation previews (``<small>``)
-    is considered; each term is linked once per page.
-    """
+
+def _term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[re.Pattern[str], dict[str, Term]] | None:
+    """The pattern for ``terms`` in ``lang``, built once per glossary (terms are unhashable)."""
+    cached = _TERM_PATTERNS.get((id(terms), lang))
+    if cached is None or cached[0] is not terms:
+        if len(_TERM_PATTERNS) > 16:
+            _TERM_PATTERNS.clear()
+        cached = _TERM_PATTERNS[(id(terms), lang)] = (terms, _build_term_pattern(terms, lang))
+    return cached[1]
+
+
+def _build_term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[re.Pattern[str], dict[str, Term]] | None:
+    """One regular expression for every name (longest first) of every term in ``lang``."""
     names: list[tuple[str, Term]] = []
     for term in terms:
         for name in {term.term[lang], *term.aliases.get(lang, ())}:
             if len(name) > 3:
                 names.append((name, term))
     if not names:
-        return html
-    names.sort(key=lambda pair: -len(pair[0]))
+        return None
+    names.sort(key=lambda pair: (-len(pair[0]), pair[0]))
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])")
-    by_name = {name: term for name, term in names}
+    return pattern, {name: term for name, term in names}
+
+
+_TAG_SPLIT = re.compile(r"(<[^>]+>)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+
+
+def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossary_href: str, labels: Labels) -> str:
+    """Link the first mention of each glossary term on a page to its entry, with a tooltip.
+
+    Only text outside headings, links, code, buttons and citation previews (``<small>``)
+    is considered; each term is linked once per page.
+    """
+    found = _term_pattern(terms, lang)
+    if found is None:
+        return html
+    pattern, by_name = found
     linked: set[str] = set()
     skip_tags = {"small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd", "label", "title", "textarea", "select", "svg", "nav", "header", "footer"}
     skipping: list[str] = []  # the open elements whose text must not be linked
     out: list[str] = []
-    for token in re.split(r"(<[^>]+>)", html):
+    for token in _TAG_SPLIT.split(html):
         if token.startswith("<"):
-            tag = re.match(r"</?\s*([a-zA-Z0-9]+)", token)
+            tag = _TAG_NAME.match(token)
             name = tag.group(1).lower() if tag else ""
             if token.startswith("</"):
                 if skipping and skipping[-1] == name:
@@ -374,6 +400,23 @@ def render_chart(chart, context: PageContext) -> str:  # noqa: ANN001 - a source
     )
 
 
+MAP_LAND_FILE = "assets/maps/central-asia.svg"
+
+
+def render_map_land(map_spec: MapSpec) -> str:
+    """The map's land layer (country outlines) as a standalone SVG file, the same for every
+    language and page: the pages draw their labels over it, so it is fetched (and cached) once
+    instead of weighing 20 KB gzipped in every page with the map."""
+    shapes = [
+        {"path": path, "focus": key in map_spec.countries and key not in ("russia", "mongolia")}
+        for key, path in map_spec.geometry["countries"].items()
+    ]
+    geometry = map_spec.geometry
+    return template_environment().get_template("partials/sourcekit/map-land.svg").render(
+        width=geometry["width"], height=geometry["height"], shapes=shapes
+    ).strip() + "\n"
+
+
 def render_map(context: PageContext) -> str:
     """The map of Central Asia with the places the sources name, as an accessible SVG figure."""
     from .charts import project
@@ -381,10 +424,6 @@ def render_map(context: PageContext) -> str:
     lang, labels, spec = context.lang, context.labels, context.knowledge.map
     geometry = spec.geometry
     facts = {fact.id: fact for fact in context.knowledge.facts}
-    shapes = [
-        {"path": path, "name": spec.countries.get(key, {}).get("name", {}).get(lang, key), "focus": key in spec.countries and key not in ("russia", "mongolia")}
-        for key, path in geometry["countries"].items()
-    ]
     country_labels = []
     for key, country in spec.countries.items():
         x, y = project(geometry, country["lon"], country["lat"])
@@ -417,7 +456,7 @@ def render_map(context: PageContext) -> str:
         "map.html",
         width=geometry["width"],
         height=geometry["height"],
-        shapes=shapes,
+        land_href=context.urls.relative(MAP_LAND_FILE, context.url),
         country_labels=country_labels,
         places=places,
         title=spec.title[lang],

@@ -16,7 +16,12 @@ class LineDict(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser is several times faster than the pure-Python one and keeps the same
+# marks (line numbers); PyYAML's wheels ship it, a source build may not.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     """SafeLoader whose mappings are :class:`LineDict` with their start line."""
 
 
