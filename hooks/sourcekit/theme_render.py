@@ -18,7 +18,8 @@ from .render import _escape, _html, template_environment
 from .urls import SiteUrls
 
 MARKER = re.compile(r"^<!--\s*(theme|home|page):([a-z-]+)\s*-->\s*$", re.MULTILINE)
-PREVIEW_LENGTH = 280
+PREVIEW_LENGTH = 220  # characters of a citation preview
+SAY_LENGTH = 220  # characters of each excerpt under "What the sources say"
 
 
 @dataclass
@@ -57,8 +58,7 @@ class PageContext:
         number = self.numbers.setdefault(reference.key, len(self.numbers) + 1)
         self.markers += 1
         text, text_lang = self.paragraph_text(reference)
-        if len(text) > PREVIEW_LENGTH:
-            text = text[:PREVIEW_LENGTH].rsplit(" ", 1)[0] + " …"
+        text = excerpt(text, PREVIEW_LENGTH)
         return _html(
             "cite.html",
             number=number,
@@ -69,6 +69,24 @@ class PageContext:
             text_lang=text_lang,
             label=self.labels.get("cite.open", self.lang, number=number),
         ).replace("\n", "")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (a glossary tooltip; the entry has the rest)."""
+    match = re.search(r"[.!?](?=\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ«\"(])", text)
+    return text[: match.end()] if match else text
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters: at the last sentence end if that keeps
+    at least half, else at the last space, with " …" to show the cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    sentence = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("» "))
+    if sentence >= limit // 2:
+        return head[: sentence + 1] + " …"
+    return head.rsplit(" ", 1)[0] + " …"
 
 
 def render_citations(markdown: str, context: PageContext) -> str:
@@ -151,7 +169,7 @@ def render_section(name: str, *, theme: str | None, context: PageContext) -> str
                     "kind": context.source_kind(reference.source),
                     "href": context.link(f"sources/{reference.source}") + f"#{reference.paragraph}",
                     "paragraph": reference.paragraph,
-                    "text": text,
+                    "text": excerpt(text, SAY_LENGTH),
                     "lang": text_lang,
                     "translated": text_lang != knowledge.sources[reference.source].by_id()[reference.paragraph].block.lang,
                 }
@@ -284,7 +302,7 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
             linked.add(term.id)
             return (
                 f'<a class="sk-term" href="{glossary_href}#term-{term.id}" '
-                f'title="{_escape(term.definition[lang])}">{match.group(1)}</a>'
+                f'title="{_escape(first_sentence(term.definition[lang]))}">{match.group(1)}</a>'
             )
 
         out.append(pattern.sub(replace, token))
