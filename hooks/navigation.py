@@ -47,7 +47,22 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
     for item in nav.items:
         if getattr(item, "children", None) and order_key(_first_url(item)) == ORDER.index("themes/"):
             item.children.sort(key=lambda child: _theme_position(_first_url(child), theme_order))
+    _drop_later_parts(nav.items)
     return nav
+
+
+_LATER_PART = re.compile(r"/part-\d+(?:/|\.html)$")
+
+
+def _drop_later_parts(items: list) -> None:
+    """Keep a long source's parts 2, 3, … out of the menu: its first part lists them all, and
+    each part links to the previous and the next (as does the page footer)."""
+    items[:] = [item for item in items if not _LATER_PART.search(getattr(item, "url", "") or "")]
+    for item in items:
+        if getattr(item, "children", None):
+            _drop_later_parts(item.children)
+    # A folder that held only later parts (``sources/<slug>/``) is left empty: drop it too.
+    items[:] = [item for item in items if not (getattr(item, "is_section", False) and not item.children)]
 
 
 def _theme_position(url: str, theme_order: list[str]) -> int:

@@ -25,7 +25,8 @@ from sourcekit.errors import InputError
 from sourcekit.knowledge import Knowledge, load_knowledge
 from sourcekit.labels import LABELS_FILE, load_labels
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
-from sourcekit.render import render_parallel, render_reader, render_source_index
+from sourcekit.parts import parallel_path, reader_path, split_parts
+from sourcekit.render import PartLinks, render_parallel, render_reader, render_source_index
 from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.urls import SiteUrls
 
@@ -77,18 +78,20 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def generated_pages(documents: list[Document], knowledge: Knowledge) -> dict[str, tuple[str, str | None, str]]:
-    """Map each generated page's ``src_uri`` to (page kind, slug, language)."""
-    pages: dict[str, tuple[str, str | None, str]] = {}
+def generated_pages(documents: list[Document], knowledge: Knowledge) -> dict[str, tuple[str, str | None, str, int]]:
+    """Map each generated page's ``src_uri`` to (page kind, slug, language, part)."""
+    pages: dict[str, tuple[str, str | None, str, int]] = {}
     for lang in LANGUAGES:
-        pages[f"sources/index.{lang}.md"] = ("index", None, lang)
-        pages[f"glossary.{lang}.md"] = ("glossary", None, lang)
-        pages[f"timeline.{lang}.md"] = ("timeline", None, lang)
+        pages[f"sources/index.{lang}.md"] = ("index", None, lang, 1)
+        pages[f"glossary.{lang}.md"] = ("glossary", None, lang, 1)
+        pages[f"timeline.{lang}.md"] = ("timeline", None, lang, 1)
         for kit in knowledge.kits:
-            pages[f"classroom/{kit.theme}.{lang}.md"] = ("kit", kit.theme, lang)
+            pages[f"classroom/{kit.theme}.{lang}.md"] = ("kit", kit.theme, lang, 1)
         for document in documents:
-            pages[f"sources/{document.entry.slug}.{lang}.md"] = ("reader", document.entry.slug, lang)
-            pages[f"sources/parallel/{document.entry.slug}.{lang}.md"] = ("parallel", document.entry.slug, lang)
+            slug = document.entry.slug
+            for part in split_parts(document):
+                pages[f"{reader_path(slug, part.number)}.{lang}.md"] = ("reader", slug, lang, part.number)
+                pages[f"{parallel_path(slug, part.number)}.{lang}.md"] = ("parallel", slug, lang, part.number)
     return pages
 
 
@@ -98,7 +101,7 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     page = generated_pages(data.documents, data.knowledge).get(uri)
     if page is None:
         return None
-    kind, slug, lang = page
+    kind, slug, lang, number = page
     labels = load_labels()
     if kind == "index":
         return render_source_index(data.documents, lang, labels)
@@ -109,20 +112,24 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
         context = PageContext(lang=lang, url=urls.page(f"classroom/{slug}", lang), knowledge=data.knowledge, labels=labels, urls=urls)
         return render_kit_page(slug, context)
     document = next(document for document in data.documents if document.entry.slug == slug)
+    count = len(split_parts(document))
+    here = urls.page((parallel_path if kind == "parallel" else reader_path)(slug, number), lang)
+    links = PartLinks(
+        part=number,
+        reader=tuple(urls.relative(urls.page(reader_path(slug, n), lang), here) for n in range(1, count + 1)),
+        parallel=tuple(urls.relative(urls.page(parallel_path(slug, n), lang), here) for n in range(1, count + 1)),
+    )
     if kind == "parallel":
-        reader = urls.relative(urls.page(f"sources/{slug}", lang), urls.page(f"sources/parallel/{slug}", lang))
-        return render_parallel(document, lang, labels, reader_href=reader)
-    reader_url = urls.page(f"sources/{slug}", lang)
-    glossary = urls.relative(urls.page("glossary", lang), reader_url)
+        return render_parallel(document, lang, labels, links=links)
+    glossary = urls.relative(urls.page("glossary", lang), here)
     variants = {
         variant: (term.term[lang], f"{glossary}#term-{term.id}") for term in data.knowledge.terms for variant in term.variants
     }
-    return render_reader(document, lang, labels, cited_on=_cited_on(document, lang, urls, data), variants=variants)
+    return render_reader(document, lang, labels, links=links, cited_on=_cited_on(document, lang, urls, data, here), variants=variants)
 
 
-def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData) -> dict[str, list[tuple[str, str]]]:
-    """For each paragraph of ``document``: the (title, link) of the theme pages citing it."""
-    reader_url = urls.page(f"sources/{document.entry.slug}", lang)
+def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData, here: str) -> dict[str, list[tuple[str, str]]]:
+    """For each paragraph of ``document``: the (title, link from ``here``) of the theme pages citing it."""
     result: dict[str, list[tuple[str, str]]] = {}
     for item in document.blocks:
         pages = data.citations.pages_citing(document.entry.slug, item.block.block_id)
@@ -130,7 +137,7 @@ def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData) -> 
         for page_key in pages:
             if page_key.startswith("themes/"):
                 theme = data.knowledge.theme(page_key.split("/", 1)[1])
-                links.append((theme.title[lang], urls.relative(urls.page(page_key, lang), reader_url)))
+                links.append((theme.title[lang], urls.relative(urls.page(page_key, lang), here)))
         if links:
             result[item.block.block_id] = links
     return result

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _THEME_PAGE = re.compile(r"^themes/([a-z0-9-]+)\.(en|kk|ru)\.md$")
-_READER_PAGE = re.compile(r"^sources/([a-z0-9-]+)\.(en|kk|ru)\.md$")
+_READER_PAGE = re.compile(r"^sources/([a-z0-9-]+)(?:/part-\d+)?\.(en|kk|ru)\.md$")
 
 
 def page_language(page: Page, config: MkDocsConfig) -> str:
@@ -38,6 +38,17 @@ def is_offline(config: MkDocsConfig) -> bool:
     """Whether this is the offline edition (Material's offline plugin enabled)."""
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Keep the iframe-worker shim (``extra.polyfills``) for the offline edition only.
+
+    It lets search run from ``file://``; online it would only be one more script that
+    blocks the first paint of every page.
+    """
+    if not is_offline(config):
+        config.extra["polyfills"] = [script for script in config.extra.get("polyfills", []) if "iframe-worker" not in script]
+    return config
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

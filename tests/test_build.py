@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from sourcekit.catalogue import LANGUAGES, load_catalogue
+from sourcekit.parts import split_parts
+from sourcekit.pipeline import ingest
 
 pytestmark = pytest.mark.build
 ROOT = Path(__file__).resolve().parents[1]
 SLUGS = [entry.slug for entry in load_catalogue(ROOT / "seeds" / "catalogue.yml")]
+PART_COUNTS = {document.entry.slug: len(split_parts(document)) for document in ingest()}
 PREFIX = {"en": "", "kk": "kk/", "ru": "ru/"}
 THEMES = ["soft-power", "confucius-institutes", "belt-and-road", "kazakhstan"]
 PAGES = (
@@ -21,6 +24,8 @@ PAGES = (
     + [f"themes/{theme}/" for theme in THEMES]
     + [f"sources/{slug}/" for slug in SLUGS]
     + [f"sources/parallel/{slug}/" for slug in SLUGS]
+    + [f"sources/{slug}/part-{n}/" for slug in SLUGS for n in range(2, PART_COUNTS[slug] + 1)]
+    + [f"sources/parallel/{slug}/part-{n}/" for slug in SLUGS for n in range(2, PART_COUNTS[slug] + 1)]
 )
 
 
@@ -64,7 +69,9 @@ def test_cyrillic_headings_get_readable_anchors(built_site: Path) -> None:
 
 
 def test_reader_shows_paragraphs_corrections_and_references(built_site: Path) -> None:
-    article = page_path(built_site, "en", "sources/new-silk-road-soft-power/").read_text(encoding="utf-8")
+    slug = "new-silk-road-soft-power"
+    pages = [f"sources/{slug}/"] + [f"sources/{slug}/part-{n}/" for n in range(2, PART_COUNTS[slug] + 1)]
+    article = "".join(page_path(built_site, "en", page).read_text(encoding="utf-8") for page in pages)
     assert article.count('class="sk-pilcrow"') >= 55
     assert 'id="corr-1"' in article and 'href="#corr-1"' in article
     assert "wayendorsementof" in article  # the original reading stays visible beside the correction
@@ -72,6 +79,31 @@ def test_reader_shows_paragraphs_corrections_and_references(built_site: Path) ->
     for number in range(1, 6):
         assert f'href="#ref-{number}"' in paper and f'id="ref-{number}"' in paper
     assert "@bk.ru" not in paper and "Nurai_n" not in paper
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_parts_of_a_long_source_link_to_each_other(built_site: Path, lang: str) -> None:
+    slug = "new-silk-road-soft-power"
+    count = PART_COUNTS[slug]
+    assert count > 1
+    for view in ("sources", "sources/parallel"):
+        pages = [f"{view}/{slug}/"] + [f"{view}/{slug}/part-{n}/" for n in range(2, count + 1)]
+        seen: set[str] = set()
+        for number, page in enumerate(pages, start=1):
+            path = page_path(built_site, lang, page)
+            html = path.read_text(encoding="utf-8")
+            nav = re.search(r'<nav class="sk-parts".*?</nav>', html, re.S).group(0)
+            assert nav.count("<li>") == count and nav.count('aria-current="page"') == 1
+            targets = {(path.parent / href).resolve() for href in re.findall(r'href="([^"]+)"', nav)}
+            assert targets == {page_path(built_site, lang, other).parent.resolve() for other in pages if other != page}
+            ids = set(re.findall(r'class="sk-(?:block|row) [^"]*" id="(p-[0-9a-f]+)"', html))
+            assert ids and not ids & seen, f"{page}: a paragraph shown in two parts"
+            seen |= ids
+            # Each correction mark points at this part's own list (the reader) or the same part of the reader.
+            reader = page_path(built_site, lang, f"sources/{slug}/" + ("" if number == 1 else f"part-{number}/")).parent
+            for href in re.findall(r'class="sk-corr-mark" href="([^"]*)#corr-', html):
+                assert (path.parent / href).resolve() == reader.resolve(), (page, href)
+        assert len(seen) == sum(1 for _ in seen)
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:

@@ -148,3 +148,41 @@ def test_catalogue_matches_the_text() -> None:
     raw = (SEEDS / paper.file).read_text(encoding="utf-8")
     assert paper.supervisor and paper.supervisor in raw
     assert re.search(r"Gumilyov Eurasian National University", raw)
+
+
+def test_long_sources_are_split_into_parts_at_sensible_places(documents: dict[str, Document]) -> None:
+    from sourcekit.parts import FRONT_KINDS, HEADING_KINDS, PART_CHARS, part_of, split_parts
+
+    article = next(d for d in documents.values() if d.entry.slug == "new-silk-road-soft-power")
+    parts = split_parts(article)
+    assert len(parts) >= 2, "the journal article is long enough to need parts"
+    body = [item.block.block_id for item in article.blocks if item.block.kind not in FRONT_KINDS]
+    assert [block_id for part in parts for block_id in part.blocks] == body, "parts cover the body once, in order"
+    by_id = article.by_id()
+    for part in parts:
+        size = sum(len(by_id[block_id].plain) for block_id in part.blocks)
+        assert size <= PART_CHARS or len(part.blocks) == 1, (part.number, size)
+        assert by_id[part.blocks[-1]].block.kind not in HEADING_KINDS, f"part {part.number} ends on a heading"
+        starts_mid_section = by_id[part.blocks[0]].block.kind not in HEADING_KINDS
+        assert (part.continues is not None) == (starts_mid_section and part.number > 1)
+    # Neighbours that would fit in one part are one part.
+    sizes = [sum(len(by_id[b].plain) for b in part.blocks) for part in parts]
+    assert all(a + b > PART_CHARS for a, b in zip(sizes, sizes[1:]))
+    assert part_of(article, parts[-1].blocks[-1]) == len(parts)
+    assert part_of(article, next(item.block.block_id for item in article.blocks if item.block.kind == "abstract")) == 1
+
+    paper = next(d for d in documents.values() if d.entry.slug == "china-soft-power-central-asia")
+    assert len(split_parts(paper)) == 1, "the short student paper stays on one page"
+    references = [item.block.block_id for item in paper.blocks if item.block.kind in ("references_heading", "reference")]
+    assert {part_of(paper, block_id) for block_id in references} == {1}
+
+
+def test_a_split_never_falls_inside_the_references(documents: dict[str, Document]) -> None:
+    from sourcekit.parts import split_parts
+
+    paper = next(d for d in documents.values() if d.entry.slug == "china-soft-power-central-asia")
+    parts = split_parts(paper, limit=1500)
+    assert len(parts) > 2
+    with_references = [part for part in parts if any(paper.by_id()[b].block.kind == "reference" for b in part.blocks)]
+    assert len(with_references) == 1, "all references are in one part"
+    paper.__dict__.pop("_parts", None)  # leave the cached default split for the other tests

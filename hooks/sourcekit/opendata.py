@@ -13,15 +13,17 @@ from pathlib import Path
 
 from .catalogue import LANGUAGES
 from .knowledge import Knowledge
+from .parts import paragraph_path
 from .urls import SiteUrls
 
 FACT_FIELDS = ("id", "theme", "label", "value", "unit", "date", "place", "source", "paragraph", "evidence", "link")
 EVENT_FIELDS = ("id", "date", "themes", "text", "source", "paragraph", "evidence", "link")
 
 
-def _link(reference, lang: str, urls: SiteUrls, base: str) -> str:  # noqa: ANN001 - a knowledge.Reference
-    """The address of a cited paragraph in the reader of ``lang``."""
-    return base + urls.page(f"sources/{reference.source}", lang) + f"#{reference.paragraph}"
+def _link(reference, lang: str, urls: SiteUrls, base: str, knowledge: Knowledge) -> str:  # noqa: ANN001 - a knowledge.Reference
+    """The address of a cited paragraph in the reader of ``lang`` (in the part that shows it)."""
+    path = paragraph_path(knowledge.sources[reference.source], reference.paragraph)
+    return base + urls.page(path, lang) + f"#{reference.paragraph}"
 
 
 def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "") -> list[dict]:
@@ -38,7 +40,7 @@ def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = ""
             "source": fact.reference.source,
             "paragraph": fact.reference.paragraph,
             "evidence": fact.reference.evidence,
-            "link": _link(fact.reference, lang, urls, base),
+            "link": _link(fact.reference, lang, urls, base, knowledge),
         }
         for fact in knowledge.facts
     ]
@@ -55,7 +57,7 @@ def event_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "
             "source": event.reference.source,
             "paragraph": event.reference.paragraph,
             "evidence": event.reference.evidence,
-            "link": _link(event.reference, lang, urls, base),
+            "link": _link(event.reference, lang, urls, base, knowledge),
         }
         for event in knowledge.events
     ]

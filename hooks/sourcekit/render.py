@@ -17,11 +17,11 @@ import jinja2
 from .annotate import AnnotatedBlock, mark_variants
 from .catalogue import LANGUAGES
 from .labels import Labels
+from .parts import FRONT_KINDS, HEADING_KINDS, references_part, split_parts
 from .pipeline import Document
 from .translations import Translation
 
 OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
-FRONT_KINDS = ("title", "abstract", "keywords", "byline", "meta")
 
 
 @lru_cache(maxsize=2)
@@ -54,6 +54,7 @@ class BlockView:
     untranslated: bool = False
     anchor: str | None = None
     cited_on: tuple = ()
+    ref_base: str = ""  # where the list of references is, if on another part of the reader
 
 
 def _view(
@@ -65,6 +66,7 @@ def _view(
     anchor: str | None = None,
     cited_on: list | None = None,
     variants: dict[str, tuple[str, str]] | None = None,
+    ref_base: str = "",
 ) -> BlockView:
     block = item.block
     translation = None
@@ -79,6 +81,7 @@ def _view(
         untranslated=translation is None and block.lang != lang and block.kind not in FRONT_KINDS,
         anchor=anchor,
         cited_on=tuple(cited_on or ()),
+        ref_base=ref_base,
     )
 
 
@@ -106,29 +109,101 @@ def page_description(document: Document, lang: str, labels: Labels) -> str:
     return labels.get("reader.description", lang, title=title)
 
 
+@dataclass(frozen=True)
+class PartLinks:
+    """Links from one page of a source (a reader or parallel-view part) to all its parts.
+
+    ``reader[n - 1]`` and ``parallel[n - 1]`` are part *n* of the reader and of the parallel
+    view, relative to the page being rendered; ``part`` is that page's own part number.
+    """
+
+    part: int
+    reader: tuple[str, ...]
+    parallel: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.reader)
+
+
+def _part_nav(document: Document, lang: str, labels: Labels, links: PartLinks, *, parallel: bool) -> tuple[str, str]:
+    """The list of parts (top of the page) and the previous/next links (bottom), as HTML."""
+    if links.count == 1:
+        return "", ""
+    hrefs = links.parallel if parallel else links.reader
+    by_id = document.by_id()
+    items = []
+    for part in split_parts(document):
+        sections = []
+        if part.continues:
+            sections.append(labels.get("reader.part_continued", lang, heading=_heading_plain(by_id[part.continues], document, lang)))
+        sections += [
+            _heading_plain(by_id[block_id], document, lang)
+            for block_id in part.blocks
+            if by_id[block_id].block.kind in HEADING_KINDS
+        ]
+        items.append(
+            {
+                "label": labels.get("reader.part", lang, number=part.number, count=links.count),
+                "sections": "; ".join(sections),
+                "href": hrefs[part.number - 1],
+                "current": part.number == links.part,
+            }
+        )
+    current = links.part - 1
+    top = _html("parts.html", parts=items, label=labels.get("reader.parts_nav", lang), intro=labels.get("reader.parts_intro", lang))
+    bottom = _html(
+        "part-pager.html",
+        label=labels.get("reader.parts_pager", lang),
+        previous=items[current - 1] if current > 0 else None,
+        next=items[current + 1] if current + 1 < len(items) else None,
+        previous_label=labels.get("reader.previous_part", lang),
+        next_label=labels.get("reader.next_part", lang),
+    )
+    return top, bottom
+
+
+def _heading_plain(item: AnnotatedBlock, document: Document, lang: str) -> str:
+    translation = document.translations.get(lang, {}).get(item.block.block_id)
+    return translation.text if translation and item.block.lang != lang else item.plain
+
+
+def _part_title(title: str, lang: str, labels: Labels, links: PartLinks) -> str:
+    """The page title: part 1 is the source's own page and keeps the plain title."""
+    if links.count == 1 or links.part == 1:
+        return title
+    return f"{title} ({labels.get('reader.part', lang, number=links.part, count=links.count)})"
+
+
 def render_reader(
     document: Document,
     lang: str,
     labels: Labels,
     *,
+    links: PartLinks | None = None,
     cited_on: dict[str, list[tuple[str, str]]] | None = None,
     variants: dict[str, tuple[str, str]] | None = None,
 ) -> str:
-    """The Markdown of the source reader page of ``document`` in ``lang``.
+    """The Markdown of part ``links.part`` of the source reader page of ``document`` in ``lang``.
 
-    ``cited_on`` maps paragraph IDs to the (title, link) of the pages that cite them;
-    ``variants`` maps the sources' variant spellings to the (usual name, glossary link)
-    shown beside them.
+    ``links`` locates every part of the reader and the parallel view (default: a source
+    read in one part, at ``sources/<slug>/``); ``cited_on`` maps paragraph IDs to the
+    (title, link) of the pages that cite them; ``variants`` maps the sources' variant
+    spellings to the (usual name, glossary link) shown beside them.
     """
     entry = document.entry
+    links = links or PartLinks(part=1, reader=("./",), parallel=(f"../parallel/{entry.slug}/",))
     blocks = document.blocks
-    front = [item for item in blocks if item.block.kind in FRONT_KINDS]
-    body = [item for item in blocks if item.block.kind not in FRONT_KINDS]
+    part = split_parts(document)[links.part - 1]
+    in_part = set(part.blocks)
+    front = [item for item in blocks if item.block.kind in FRONT_KINDS] if links.part == 1 else []
+    body = [item for item in blocks if item.block.block_id in in_part]
     title = entry.titles[lang]
+    description = page_description(document, lang, labels)
     parts: list[str] = [
         "---",
-        f"title: {_yaml_string(title.text)}",
-        f"description: {_yaml_string(page_description(document, lang, labels))}",
+        f"title: {_yaml_string(_part_title(title.text, lang, labels, links))}",
+        f"description: {_yaml_string(_part_title(description, lang, labels, links))}",
         "---",
         "",
         f"# {_markdown_escape(title.text)}",
@@ -136,46 +211,56 @@ def render_reader(
     ]
     if title.origin == "editors":
         parts += [f'<p class="sk-hint">{_escape(labels.get("reader.title_translated", lang))}</p>', ""]
+    top, bottom = _part_nav(document, lang, labels, links, parallel=False)
+    parallel_button = (
+        f'<p><a class="md-button" href="{_escape(links.parallel[links.part - 1])}">{_escape(labels.get("reader.parallel_link", lang))}</a></p>'
+    )
 
-    abstracts = [item for item in front if item.block.kind in ("abstract", "keywords")]
-    abstract_languages = {item.block.lang for item in abstracts}
-    titles_with_abstract = [
-        item for item in front if item.block.kind == "title" and item.block.lang in abstract_languages
-    ]
-    printed = [
-        _view(item, document, lang, labels)
-        for item in front
-        if item.block.kind in ("byline", "meta") or (item.block.kind == "title" and item not in titles_with_abstract)
-    ]
-    ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, LANGUAGES.index(pair[0])))
-    card = {
-        "entry": entry,
-        "labels": labels,
-        "lang": lang,
-        "titles": ordered_titles,
-        "printed": printed,
-        "paragraphs": sum(1 for item in body if item.block.kind not in ("heading", "references_heading")),
-        "corrections": len(document.corrections),
-    }
-    parts += [_html("card.html", card=card), ""]
-    parts += [f"[{labels.get('reader.parallel_link', lang)}](parallel/{entry.slug}.md){{ .md-button }}", ""]
+    if links.part == 1:
+        abstracts = [item for item in front if item.block.kind in ("abstract", "keywords")]
+        abstract_languages = {item.block.lang for item in abstracts}
+        titles_with_abstract = [
+            item for item in front if item.block.kind == "title" and item.block.lang in abstract_languages
+        ]
+        printed = [
+            _view(item, document, lang, labels)
+            for item in front
+            if item.block.kind in ("byline", "meta") or (item.block.kind == "title" and item not in titles_with_abstract)
+        ]
+        ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, LANGUAGES.index(pair[0])))
+        all_body = [item for item in blocks if item.block.kind not in FRONT_KINDS]
+        card = {
+            "entry": entry,
+            "labels": labels,
+            "lang": lang,
+            "titles": ordered_titles,
+            "printed": printed,
+            "paragraphs": sum(1 for item in all_body if item.block.kind not in HEADING_KINDS),
+            "corrections": len(document.corrections),
+        }
+        parts += [_html("card.html", card=card), ""]
+        parts += [parallel_button, ""]
+        if top:
+            parts += [top, ""]
 
-    parts += [f"## {labels.get('reader.abstract', lang)}", ""]
-    if abstracts:
-        own = [item for item in abstracts if item.block.lang == lang]
-        others = [item for item in abstracts if item.block.lang != lang]
-        if own:
-            note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
-            parts += [f'<p class="sk-hint">{_escape(labels.get(note, lang))}</p>', ""]
-            parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
+        parts += [f"## {labels.get('reader.abstract', lang)}", ""]
+        if abstracts:
+            own = [item for item in abstracts if item.block.lang == lang]
+            others = [item for item in abstracts if item.block.lang != lang]
+            if own:
+                note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
+                parts += [f'<p class="sk-hint">{_escape(labels.get(note, lang))}</p>', ""]
+                parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
+            else:
+                parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
+            if others:
+                parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{_escape(labels.get("reader.other_abstracts", lang))}</summary>')
+                parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
+                parts += ["</details>", ""]
         else:
-            parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
-        if others:
-            parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{_escape(labels.get("reader.other_abstracts", lang))}</summary>')
-            parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
-            parts += ["</details>", ""]
+            parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract", lang))}</p>', ""]
     else:
-        parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract", lang))}</p>', ""]
+        parts += [top, "", parallel_button, ""]
 
     untranslated = [item for item in body if item.block.lang != lang and item.block.block_id not in document.translations.get(lang, {})]
     if untranslated:
@@ -184,46 +269,63 @@ def render_reader(
             f'<div class="admonition note sk-untranslated-notice"><p>{_escape(labels.get("reader.untranslated_notice", lang, language=original))}</p></div>',
             "",
         ]
-    if not any(item.block.kind == "heading" for item in body[:1]):
+    if part.continues:
+        heading = labels.get("reader.part_continued", lang, heading=_heading_plain(document.by_id()[part.continues], document, lang))
+        parts += [f"## {_markdown_escape(heading)}", ""]
+    elif links.part == 1 and not any(item.block.kind == "heading" for item in body[:1]):
         parts += [f"## {labels.get('reader.body', lang)}", ""]
+    references = references_part(document)
+    ref_base = "" if references == links.part else links.reader[references - 1]
     for item in body:
         kind = item.block.kind
-        if kind in ("heading", "references_heading"):
+        if kind in HEADING_KINDS:
             parts += [f"## {_heading_text(item, document, lang)}", ""]
             if kind == "references_heading":
                 # Keep the printed heading addressable like any other block.
                 parts += [f'<span id="{item.block.block_id}" class="sk-anchor"></span>', ""]
             continue
         anchor = f"ref-{item.block.number}" if kind == "reference" else None
-        links = (cited_on or {}).get(item.block.block_id, [])
-        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=links, variants=variants), ""]
+        cited = (cited_on or {}).get(item.block.block_id, [])
+        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
-    if document.corrections:
+    shown = in_part | {item.block.block_id for item in front}
+    located = []
+    for item in blocks:
+        if item.block.block_id not in shown:
+            continue
+        for _start, _end, correction in item.corrected.spans:
+            located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
+    if located:
         parts += [f"<p>{_escape(labels.get('reader.corrections_intro', lang))}</p>", ""]
-        located = []
-        for item in blocks:
-            for _start, _end, correction in item.corrected.spans:
-                located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
         located.sort(key=lambda entry_: entry_["correction"].number)
         parts += [_html("corrections.html", corrections=located, lang=lang), ""]
+    elif document.corrections:
+        parts += [f"<p>{_escape(labels.get('reader.corrections_none_part', lang))}</p>", ""]
     else:
         parts += [f"<p>{_escape(labels.get('reader.corrections_none', lang))}</p>", ""]
+    if bottom:
+        parts += [bottom, ""]
     return "\n".join(parts) + "\n"
 
 
-def render_parallel(document: Document, lang: str, labels: Labels, *, reader_href: str = "") -> str:
-    """The Markdown of the side-by-side view (original | kk | ru) of ``document``.
+def render_parallel(document: Document, lang: str, labels: Labels, *, links: PartLinks | None = None) -> str:
+    """The Markdown of part ``links.part`` of the side-by-side view (original | kk | ru).
 
-    ``reader_href`` is the reader page relative to this one: corrections and references
-    link there.
+    Corrections and references link to the same part of the reader (``links``).
     """
     entry = document.entry
+    links = links or PartLinks(part=1, reader=(f"../../{entry.slug}/",), parallel=("./",))
+    part = split_parts(document)[links.part - 1]
+    in_part = set(part.blocks)
     title = labels.get("parallel.title", lang, title=entry.titles[lang].text)
+    reader_href = links.reader[links.part - 1]
+    references = references_part(document)
+    top, bottom = _part_nav(document, lang, labels, links, parallel=True)
     parts = [
         "---",
-        f"title: {_yaml_string(title)}",
-        f"description: {_yaml_string(labels.get('parallel.description', lang))}",
+        f"title: {_yaml_string(_part_title(title, lang, labels, links))}",
+        f"description: {_yaml_string(_part_title(labels.get('parallel.description', lang), lang, labels, links))}",
         "hide:",
         "  - navigation",
         "  - toc",
@@ -233,15 +335,17 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, reader_hre
         "",
         f"# {_markdown_escape(title)}",
         "",
-        f"[← {labels.get('parallel.back', lang)}](../{entry.slug}.md)",
+        f'<p><a href="{_escape(reader_href)}">← {_escape(labels.get("parallel.back", lang))}</a></p>',
         "",
         f'<p class="sk-hint">{_escape(labels.get("parallel.intro", lang))}</p>',
         "",
-        '<div class="sk-parallel">',
     ]
+    if top:
+        parts += [top, ""]
+    parts.append('<div class="sk-parallel">')
     columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
     for item in document.blocks:
-        if item.block.kind in FRONT_KINDS:
+        if item.block.block_id not in in_part:
             continue
         cells = []
         for code in columns:
@@ -261,9 +365,12 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, reader_hre
             "labels": labels,
             "cells": cells,
             "reader_href": reader_href,
+            "ref_base": links.reader[references - 1],
         }
         parts.append(_html("parallel-row.html", row=row))
     parts += ["</div>", ""]
+    if bottom:
+        parts += [bottom, ""]
     return "\n".join(parts) + "\n"
 
 

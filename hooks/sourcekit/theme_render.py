@@ -14,6 +14,7 @@ from .charts import MapSpec
 from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
+from .parts import paragraph_path
 from .render import _escape, _html, template_environment
 from .urls import SiteUrls
 
@@ -37,6 +38,11 @@ class PageContext:
     def link(self, path: str) -> str:
         """A link from this page to page ``path`` in the same language."""
         return self.urls.relative(self.urls.page(path, self.lang), self.url)
+
+    def paragraph_link(self, reference: Reference) -> str:
+        """A link from this page to the cited paragraph, in the reader part that shows it."""
+        document = self.knowledge.sources[reference.source]
+        return self.link(paragraph_path(document, reference.paragraph)) + f"#{reference.paragraph}"
 
     def source_title(self, source: str) -> str:
         return self.knowledge.sources[source].entry.titles[self.lang].text
@@ -62,7 +68,7 @@ class PageContext:
         return _html(
             "cite.html",
             number=number,
-            href=self.link(f"sources/{reference.source}") + f"#{reference.paragraph}",
+            href=self.paragraph_link(reference),
             preview_id=f"cite-{number}-{self.markers}",
             head=f"{self.source_kind(reference.source)} · ¶ {reference.paragraph}",
             text=text,
@@ -167,7 +173,7 @@ def render_section(name: str, *, theme: str | None, context: PageContext) -> str
                 {
                     "source": context.source_title(reference.source),
                     "kind": context.source_kind(reference.source),
-                    "href": context.link(f"sources/{reference.source}") + f"#{reference.paragraph}",
+                    "href": context.paragraph_link(reference),
                     "paragraph": reference.paragraph,
                     "text": excerpt(text, SAY_LENGTH),
                     "lang": text_lang,
@@ -380,7 +386,7 @@ def render_kit_page(theme_slug: str, context: PageContext) -> str:
                 "answer": item.answer,
                 "explanation": item.explanation[lang],
                 "cite": context.cite(item.reference),
-                "href": context.link(f"sources/{item.reference.source}") + f"#{item.reference.paragraph}",
+                "href": context.paragraph_link(item.reference),
                 "paragraph": item.reference.paragraph,
             }
             for item in kit.quiz
