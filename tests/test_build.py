@@ -158,3 +158,28 @@ def test_404_page_is_the_default_language(built_site: Path) -> None:
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
     assert 'href="/ru/' not in html.split('class="md-header__option"')[0]
+
+
+def test_scripts_of_the_body_run_deferred_in_their_order() -> None:
+    from sourcekit.scripts import defer_scripts
+
+    html = (
+        '<html><head><script src="shim.js"></script><script>inline()</script></head><body>'
+        '<script>var a=1</script><script src="a.js" data-x="1"></script><script async src="b.js"></script>'
+        '<script type="module" src="m.js"></script><script src="c.js"></script></body></html>'
+    )
+    out = defer_scripts(html)
+    assert '<script src="shim.js">' in out, "scripts in <head> keep running in place"
+    assert "<script>var a=1</script>" in out and "<script>inline()</script>" in out
+    assert '<script defer src="a.js" data-x="1">' in out and '<script defer src="c.js">' in out
+    assert '<script async src="b.js">' in out and '<script type="module" src="m.js">' in out
+    assert out.index("a.js") < out.index("c.js")
+
+
+def test_built_pages_defer_material_and_our_scripts(built_site: Path) -> None:
+    html = page_path(built_site, "kk", "themes/soft-power/").read_text(encoding="utf-8")
+    body = html[html.index("</head>") :]
+    external = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", body)
+    assert any("bundle." in tag for tag in external) and any("citations.js" in tag for tag in external)
+    assert all(" defer" in tag for tag in external), external
+    assert "iframe-worker" not in html, "the file:// shim is for the offline edition only"
