@@ -37,10 +37,13 @@ def name_section_toggles(html: str) -> str:
     Its ``label`` holds only an icon, so the ``nav`` it labels has no name and several
     such sections are indistinguishable landmarks; the section's title becomes the name.
     """
-    for match in _SECTION_WITH_INDEX.finditer(html):
-        name = match.group(2).strip()
-        html = html.replace(f'aria-labelledby="{match.group(4)}_label"', f'aria-label="{name}"')
-    return html
+    names = {match.group(4): match.group(2).strip() for match in _SECTION_WITH_INDEX.finditer(html)}
+    if not names:
+        return html
+    return _LABELLED_BY.sub(lambda match: f'aria-label="{names[match.group(1)]}"' if match.group(1) in names else match.group(0), html)
+
+
+_LABELLED_BY = re.compile(r'aria-labelledby="(__nav_[\d_]+)_label"')
 
 
 def valid_attributes(html: str) -> str:

@@ -29,6 +29,9 @@ def template_environment(overrides_dir: Path = OVERRIDES_DIR) -> jinja2.Environm
     """A Jinja environment over ``overrides/`` with autoescaping on."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(overrides_dir)),
+        # Compiled templates are kept (per user, in the temp folder, keyed by each template's
+        # checksum) so that a build does not compile them again: a third of the hooks' time.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -268,8 +268,10 @@ def _build_term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[re.Pattern[
     return pattern, {name: term for name, term in names}
 
 
-_TAG_SPLIT = re.compile(r"(<[^>]+>)")
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_TAG = re.compile(r"<(/?)\s*([a-zA-Z0-9]*)[^>]*>")
+_SKIP_TAGS = frozenset(
+    {"small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd", "label", "title", "textarea", "select", "svg", "nav", "header", "footer"}
+)
 
 
 def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossary_href: str, labels: Labels) -> str:
@@ -282,36 +284,46 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
     if found is None:
         return html
     pattern, by_name = found
+    # Where a name occurs at all (one pass in C); text without any is copied as it is.
+    candidates = [match.start() for match in pattern.finditer(html)]
+    if not candidates:
+        return html
     linked: set[str] = set()
-    skip_tags = {"small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd", "label", "title", "textarea", "select", "svg", "nav", "header", "footer"}
+
+    def replace(match: re.Match[str]) -> str:
+        term = by_name[match.group(1)]
+        if term.id in linked:
+            return match.group(0)
+        linked.add(term.id)
+        return (
+            f'<a class="sk-term" href="{glossary_href}#term-{term.id}" '
+            f'title="{_escape(first_sentence(term.definition[lang]))}">{match.group(1)}</a>'
+        )
+
     skipping: list[str] = []  # the open elements whose text must not be linked
     out: list[str] = []
-    for token in _TAG_SPLIT.split(html):
-        if token.startswith("<"):
-            tag = _TAG_NAME.match(token)
-            name = tag.group(1).lower() if tag else ""
-            if token.startswith("</"):
-                if skipping and skipping[-1] == name:
-                    skipping.pop()
-            elif not token.endswith("/>") and (name in skip_tags or "admonition-title" in token):
-                skipping.append(name)
-            out.append(token)
-            continue
-        if skipping or not token.strip():
-            out.append(token)
-            continue
-
-        def replace(match: re.Match[str]) -> str:
-            term = by_name[match.group(1)]
-            if term.id in linked:
-                return match.group(0)
-            linked.add(term.id)
-            return (
-                f'<a class="sk-term" href="{glossary_href}#term-{term.id}" '
-                f'title="{_escape(first_sentence(term.definition[lang]))}">{match.group(1)}</a>'
-            )
-
-        out.append(pattern.sub(replace, token))
+    position = 0
+    next_candidate = 0
+    for tag in _TAG.finditer(html):
+        start = tag.start()
+        if start > position:
+            text = html[position:start]
+            while next_candidate < len(candidates) and candidates[next_candidate] < position:
+                next_candidate += 1
+            if not skipping and next_candidate < len(candidates) and candidates[next_candidate] < start:
+                text = pattern.sub(replace, text)
+            out.append(text)
+        token = tag.group(0)
+        name = tag.group(2).lower()
+        if tag.group(1):
+            if skipping and skipping[-1] == name:
+                skipping.pop()
+        elif not token.endswith("/>") and (name in _SKIP_TAGS or "admonition-title" in token):
+            skipping.append(name)
+        out.append(token)
+        position = tag.end()
+    text = html[position:]
+    out.append(pattern.sub(replace, text) if not skipping and text.strip() else text)
     return "".join(out)
 
 
