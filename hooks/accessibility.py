@@ -37,10 +37,16 @@ def name_section_toggles(html: str) -> str:
     Its ``label`` holds only an icon, so the ``nav`` it labels has no name and several
     such sections are indistinguishable landmarks; the section's title becomes the name.
     """
-    names = {match.group(4): match.group(2).strip() for match in _SECTION_WITH_INDEX.finditer(html)}
+    start = html.find('<nav class="md-nav md-nav--primary"')
+    end = html.find('<div class="md-content"', start)
+    if start < 0 or end < 0:
+        start, end = 0, len(html)
+    nav = html[start:end]  # the menu: the only place with such sections
+    names = {match.group(4): match.group(2).strip() for match in _SECTION_WITH_INDEX.finditer(nav)}
     if not names:
         return html
-    return _LABELLED_BY.sub(lambda match: f'aria-label="{names[match.group(1)]}"' if match.group(1) in names else match.group(0), html)
+    nav = _LABELLED_BY.sub(lambda match: f'aria-label="{names[match.group(1)]}"' if match.group(1) in names else match.group(0), nav)
+    return html[:start] + nav + html[end:]
 
 
 _LABELLED_BY = re.compile(r'aria-labelledby="(__nav_[\d_]+)_label"')

@@ -264,13 +264,26 @@ def _build_term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[re.Pattern[
     if not names:
         return None
     names.sort(key=lambda pair: (-len(pair[0]), pair[0]))
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])")
+    # The leading class of first letters lets the regex engine skip most positions at once
+    # (several times faster on a long page than trying every name everywhere).
+    first_letters = "".join(sorted({re.escape(name[0]) for name, _ in names}))
+    pattern = re.compile(
+        r"(?=[" + first_letters + r"])(?<![\w-])(" + "|".join(re.escape(name) for name, _ in names) + r")(?![\w-])"
+    )
     return pattern, {name: term for name, term in names}
 
 
-_TAG = re.compile(r"<(/?)\s*([a-zA-Z0-9]*)[^>]*>")
-_SKIP_TAGS = frozenset(
-    {"small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd", "label", "title", "textarea", "select", "svg", "nav", "header", "footer"}
+_SKIP_TAGS = (
+    "small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd",
+    "label", "title", "textarea", "select", "svg", "nav", "header", "footer",
+)
+# What glossary links must not go into, found in one pass: whole elements whose text is not
+# linked (none of them nests in itself in page content), admonition titles, and any other tag.
+_PROTECTED = re.compile(
+    r"<(" + "|".join(_SKIP_TAGS) + r")\b[^>]*>.*?</\1\s*>"
+    r'|<p class="admonition-title"[^>]*>.*?</p>'
+    r"|<[^>]+>",
+    re.S,
 )
 
 
@@ -284,10 +297,6 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
     if found is None:
         return html
     pattern, by_name = found
-    # Where a name occurs at all (one pass in C); text without any is copied as it is.
-    candidates = [match.start() for match in pattern.finditer(html)]
-    if not candidates:
-        return html
     linked: set[str] = set()
 
     def replace(match: re.Match[str]) -> str:
@@ -300,30 +309,15 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
             f'title="{_escape(first_sentence(term.definition[lang]))}">{match.group(1)}</a>'
         )
 
-    skipping: list[str] = []  # the open elements whose text must not be linked
     out: list[str] = []
     position = 0
-    next_candidate = 0
-    for tag in _TAG.finditer(html):
-        start = tag.start()
+    for protected in _PROTECTED.finditer(html):
+        start = protected.start()
         if start > position:
-            text = html[position:start]
-            while next_candidate < len(candidates) and candidates[next_candidate] < position:
-                next_candidate += 1
-            if not skipping and next_candidate < len(candidates) and candidates[next_candidate] < start:
-                text = pattern.sub(replace, text)
-            out.append(text)
-        token = tag.group(0)
-        name = tag.group(2).lower()
-        if tag.group(1):
-            if skipping and skipping[-1] == name:
-                skipping.pop()
-        elif not token.endswith("/>") and (name in _SKIP_TAGS or "admonition-title" in token):
-            skipping.append(name)
-        out.append(token)
-        position = tag.end()
-    text = html[position:]
-    out.append(pattern.sub(replace, text) if not skipping and text.strip() else text)
+            out.append(pattern.sub(replace, html[position:start]))
+        out.append(protected.group(0))
+        position = protected.end()
+    out.append(pattern.sub(replace, html[position:]))
     return "".join(out)
 
 
