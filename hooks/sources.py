@@ -9,7 +9,6 @@ naming the file, in ``on_config``, before anything is written.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,9 +163,4 @@ def site_data() -> SiteData:
 
 
 def _fingerprint() -> str:
-    digest = hashlib.sha256(inputs_fingerprint().encode())
-    digest.update(LABELS_FILE.read_bytes())
-    for path in sorted(DOCS_DIR.rglob("*.md")):
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return inputs_fingerprint(SEEDS_DIR, LABELS_FILE, DOCS_DIR)

@@ -102,13 +102,21 @@ def ingest(seeds_dir: Path = SEEDS_DIR) -> list[Document]:
     return [ingest_seed(entry, seeds_dir=seeds_dir, rules=rules) for entry in catalogue]
 
 
-def inputs_fingerprint(seeds_dir: Path = SEEDS_DIR) -> str:
-    """A fingerprint of every input file, so that callers can cache :func:`ingest`."""
+def inputs_fingerprint(seeds_dir: Path = SEEDS_DIR, *extra: Path) -> str:
+    """A fingerprint of every input file (``seeds_dir`` and ``extra`` files and folders), so
+    that callers can cache :func:`ingest`: each file's path, size and modification time, which
+    any edit changes (reading and hashing every file on every build would cost more)."""
     import hashlib
 
     digest = hashlib.sha256()
-    for path in sorted(seeds_dir.rglob("*")):
+    paths: list[Path] = []
+    for root in (seeds_dir, *extra):
+        paths += sorted(root.rglob("*")) if root.is_dir() else [root]
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
         if path.is_file():
-            digest.update(str(path.relative_to(seeds_dir)).encode())
-            digest.update(path.read_bytes())
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
