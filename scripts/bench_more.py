@@ -37,6 +37,9 @@ def gz(data: bytes) -> int:
 def timed_build(project: Path, site: Path, *, strict: bool = True, env: dict | None = None) -> float:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", **(env or {}))
+    # Python's default: compiled modules are cached in __pycache__ (some sandboxes turn this
+    # off, which would make every build compile the hooks again, as no reader's machine does).
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     subprocess.run(command, cwd=project, env=environment, check=True, capture_output=True)
     return time.perf_counter() - start
