@@ -9,7 +9,11 @@ naming the file, in ``on_config``, before anything is written.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,24 +147,75 @@ def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData, her
 
 
 def site_data() -> SiteData:
-    """The ingested seeds and theme data, cached by a fingerprint of every input file."""
+    """The ingested seeds and theme data, cached by a fingerprint of every input file.
+
+    The cache is kept in memory (``mkdocs serve`` rebuilds, the three language builds) and on
+    disk in ``.cache/`` (the next build); only data from input without errors is stored.
+    """
     try:
         key = _build_key[0] if _build_key else _fingerprint()
         if key not in _cache:
             _cache.clear()
             load_labels.cache_clear()
             load_labels()  # validate the labels now, so that a bad one stops the build early
-            documents = ingest()
-            by_slug = {document.entry.slug: document for document in documents}
-            _cache[key] = SiteData(
-                documents=documents,
-                knowledge=load_knowledge(SEEDS_DIR, documents),
-                citations=scan_docs(DOCS_DIR, by_slug),
-            )
+            data = _read_disk_cache(key)
+            if data is None:
+                documents = ingest()
+                by_slug = {document.entry.slug: document for document in documents}
+                data = SiteData(
+                    documents=documents,
+                    knowledge=load_knowledge(SEEDS_DIR, documents),
+                    citations=scan_docs(DOCS_DIR, by_slug),
+                )
+                _write_disk_cache(key, data)
+            _cache[key] = data
         return _cache[key]
     except InputError as error:
         raise PluginError(str(error)) from None
 
 
+CACHE_DIR = DOCS_DIR.parent / ".cache" / "sourcekit"
+
+
+def _read_disk_cache(key: str) -> SiteData | None:
+    """The data stored for ``key`` by an earlier build of this checkout, if any.
+
+    The file is this project's own output (``.cache/`` in the checkout, like ``site/``); one
+    that cannot be read, from another Python or an older pipeline, is ignored.
+    """
+    path = CACHE_DIR / f"{key}.pickle"
+    try:
+        with path.open("rb") as stream:
+            documents, knowledge, citations = pickle.load(stream)  # noqa: S301 - written by _write_disk_cache
+    except Exception:  # noqa: BLE001 - any unreadable cache means: build afresh
+        return None
+    return SiteData(documents=documents, knowledge=knowledge, citations=citations)
+
+
+def _write_disk_cache(key: str, data: SiteData) -> None:
+    """Keep ``data`` for the next build (only the newest entry), atomically; never fail.
+
+    The parts are stored, not :class:`SiteData`: MkDocs loads this hook under a file name,
+    which pickle cannot import back.
+    """
+    temporary = None
+    try:
+        payload = pickle.dumps((data.documents, data.knowledge, data.citations), protocol=pickle.HIGHEST_PROTOCOL)
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.glob("*.pickle"):
+            old.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(dir=CACHE_DIR, suffix=".tmp", delete=False) as stream:
+            temporary = Path(stream.name)
+            stream.write(payload)
+        os.replace(temporary, CACHE_DIR / f"{key}.pickle")
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower next build
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
 def _fingerprint() -> str:
-    return inputs_fingerprint(SEEDS_DIR, LABELS_FILE, DOCS_DIR)
+    """Every input, the pipeline's own code (a changed pipeline must not reuse old data) and
+    the Python version (the disk cache is a pickle)."""
+    code = sorted((Path(__file__).parent / "sourcekit").glob("*.py"))
+    inputs = inputs_fingerprint(SEEDS_DIR, LABELS_FILE, DOCS_DIR, *code)
+    return hashlib.sha256(f"{inputs} {sys.version}".encode()).hexdigest()
