@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import site_data
+from sources import is_last_post_build, site_data
 from sourcekit.opendata import write_open_data
 from sourcekit.urls import SiteUrls
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write ``data/*.csv`` and ``data/*.json`` for every language."""
+    if not is_last_post_build(config):
+        return
     write_open_data(
         Path(config.site_dir), site_data().knowledge, urls=SiteUrls(config.use_directory_urls), base=config.site_url or ""
     )

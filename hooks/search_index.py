@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
+from sources import is_last_post_build
+
 from sourcekit.urls import PREFIX
 
 if TYPE_CHECKING:
@@ -49,4 +51,6 @@ def compact_index(site_dir: Path) -> None:
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Compact the search index of the whole (trilingual) site."""
+    if not is_last_post_build(config):
+        return
     compact_index(Path(config.site_dir))

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
+from sources import is_last_post_build
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -35,4 +37,6 @@ def write_empty_sitemaps(site_dir: Path) -> int:
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Once, after every language is built."""
+    if not is_last_post_build(config):
+        return
     write_empty_sitemaps(Path(config.site_dir))

@@ -174,6 +174,17 @@ def site_data() -> SiteData:
         raise PluginError(str(error)) from None
 
 
+def is_last_post_build(config: MkDocsConfig) -> bool:
+    """Whether this ``on_post_build`` is the last of the build, after every language.
+
+    mkdocs-static-i18n builds the other languages from inside the default language's
+    ``on_post_build``; each of those builds runs the post-build hooks too. Work on the whole
+    site (open data, the split search index, the map file, sitemaps) is done once, at the end.
+    """
+    plugin = config.plugins.get("i18n")
+    return not getattr(plugin, "building", False)
+
+
 CACHE_DIR = DOCS_DIR.parent / ".cache" / "sourcekit"
 
 
