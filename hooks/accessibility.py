@@ -25,31 +25,27 @@ def name_search_dialog(html: str, label: str) -> str:
     return html.replace('class="md-search" data-md-component="search" role="dialog"', f'class="md-search" data-md-component="search" role="dialog" aria-label="{label}"', 1)
 
 
-_SECTION_WITH_INDEX = re.compile(
-    r'(<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*)([^<]+?)(\s*</span>\s*</a>\s*'
-    r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\4_label")'
-)
+_SECTION_LABEL = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\1_label"')
+_INDEX_LINK = re.compile(r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>\s*</a>\s*$')
+_LABELLED_BY = re.compile(r'aria-labelledby="(__nav_[\d_]+)_label"')
 
 
 def name_section_toggles(html: str) -> str:
     """Name the toggle of a navigation section that has an index page.
 
     Its ``label`` holds only an icon, so the ``nav`` it labels has no name and several
-    such sections are indistinguishable landmarks; the section's title becomes the name.
+    such sections are indistinguishable landmarks; the section's title becomes the name:
+    the text of the index page's link right before the label.
     """
-    start = html.find('<nav class="md-nav md-nav--primary"')
-    end = html.find('<div class="md-content"', start)
-    if start < 0 or end < 0:
-        start, end = 0, len(html)
-    nav = html[start:end]  # the menu: the only place with such sections
-    names = {match.group(4): match.group(2).strip() for match in _SECTION_WITH_INDEX.finditer(nav)}
+    names = {}
+    for label in _SECTION_LABEL.finditer(html):
+        link = html.rfind('<a href="', 0, label.start())
+        match = _INDEX_LINK.match(html, link, label.start()) if link >= 0 else None
+        if match:
+            names[label.group(1)] = match.group(1).strip()
     if not names:
         return html
-    nav = _LABELLED_BY.sub(lambda match: f'aria-label="{names[match.group(1)]}"' if match.group(1) in names else match.group(0), nav)
-    return html[:start] + nav + html[end:]
-
-
-_LABELLED_BY = re.compile(r'aria-labelledby="(__nav_[\d_]+)_label"')
+    return _LABELLED_BY.sub(lambda match: f'aria-label="{names[match.group(1)]}"' if match.group(1) in names else match.group(0), html)
 
 
 def valid_attributes(html: str) -> str:
