@@ -137,3 +137,21 @@ def test_a_third_article_needs_only_a_file_and_an_entry(project_copy: Path, tmp_
         assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
         assert "<script>alert(" not in html
         assert 'href="#ref-1"' in html
+
+
+def test_the_disk_cache_is_used_only_for_the_same_inputs_and_survives_garbage(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import sources
+
+    monkeypatch.setattr(sources, "CACHE_DIR", tmp_path / "cache")
+    data = sources.site_data()
+    key = sources._fingerprint()
+    sources._write_disk_cache(key, data)
+    assert [path.name for path in (tmp_path / "cache").iterdir()] == [f"{key}.pickle"]
+    again = sources._read_disk_cache(key)
+    assert again is not None and [d.entry.slug for d in again.documents] == [d.entry.slug for d in data.documents]
+    assert again.knowledge.terms == data.knowledge.terms
+    assert sources._read_disk_cache("another-key") is None, "other inputs never reuse the data"
+    (tmp_path / "cache" / f"{key}.pickle").write_bytes(b"not a pickle")
+    assert sources._read_disk_cache(key) is None, "an unreadable cache means a fresh ingest, not an error"
+    sources._write_disk_cache("newer", data)
+    assert [path.name for path in (tmp_path / "cache").iterdir()] == ["newer.pickle"], "only the newest entry is kept"
