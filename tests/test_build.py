@@ -183,3 +183,9 @@ def test_built_pages_defer_material_and_our_scripts(built_site: Path) -> None:
     assert any("bundle." in tag for tag in external) and any("citations.js" in tag for tag in external)
     assert all(" defer" in tag for tag in external), external
     assert "iframe-worker" not in html, "the file:// shim is for the offline edition only"
+
+
+def test_no_template_source_is_published(built_site: Path) -> None:
+    assert not (built_site / "partials").exists(), sorted(str(p) for p in (built_site / "partials").rglob("*"))
+    land = (built_site / "assets" / "maps" / "central-asia.svg").read_text(encoding="utf-8")
+    assert land.startswith("<svg") and "{{" not in land and "<path" in land

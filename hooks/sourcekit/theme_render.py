@@ -442,7 +442,7 @@ def render_map_land(map_spec: MapSpec) -> str:
         for key, path in map_spec.geometry["countries"].items()
     ]
     geometry = map_spec.geometry
-    return template_environment().get_template("partials/sourcekit/map-land.svg").render(
+    return template_environment().get_template("partials/sourcekit/map-land-svg.html").render(
         width=geometry["width"], height=geometry["height"], shapes=shapes
     ).strip() + "\n"
 
