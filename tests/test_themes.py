@@ -126,3 +126,17 @@ def test_reader_lists_the_theme_pages_that_cite_a_paragraph(built_site: Path) ->
     html = (built_site / "kk" / "sources" / "new-silk-road-soft-power" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="sk-cited-on"') >= 10
     assert 'href="../../themes/confucius-institutes/"' in html
+
+
+def test_what_the_sources_say_quotes_an_abstract_once_in_the_page_language(built_site, knowledge) -> None:  # noqa: ANN001
+    import re
+
+    article = knowledge.sources["new-silk-road-soft-power"]
+    abstracts = {item.block.lang: item.block.block_id for item in article.blocks if item.block.kind == "abstract"}
+    assert set(abstracts) == {"en", "kk", "ru"}
+    for lang, prefix in (("en", ""), ("kk", "kk/"), ("ru", "ru/")):
+        html = (built_site / prefix / "themes" / "soft-power" / "index.html").read_text(encoding="utf-8")
+        says = re.search(r'<div class="sk-says".*?</div>', html, re.S).group(0)
+        quoted = {code for code, block_id in abstracts.items() if f"#{block_id}" in says}
+        assert quoted == {lang}, (lang, quoted)
+        assert "Түйін сөздер" not in says and "Ключевые слова" not in says and "Keywords" not in says

@@ -167,7 +167,7 @@ def render_section(name: str, *, theme: str | None, context: PageContext) -> str
         if not tagged:
             return ""
         rows = []
-        for reference in tagged:
+        for reference in _says(tagged, knowledge, lang):
             text, text_lang = context.paragraph_text(reference)
             rows.append(
                 {
@@ -230,6 +230,28 @@ def _facts_table(facts: list[Fact], context: PageContext) -> str:
         for fact in facts
     ]
     return _html("key-figures.html", rows=rows, labels=labels, lang=lang)
+
+
+def _says(tagged: tuple[Reference, ...], knowledge: Knowledge, lang: str) -> list[Reference]:
+    """The tagged paragraphs worth quoting on a page in ``lang``: what the sources say.
+
+    A printed title, byline or list of keywords says nothing; an abstract printed in several
+    languages is quoted once, in the page's language if the source has it there, else in the
+    source's own language.
+    """
+    says = []
+    for reference in tagged:
+        document = knowledge.sources[reference.source]
+        block = document.by_id()[reference.paragraph].block
+        if block.kind in ("title", "byline", "meta", "keywords"):
+            continue
+        if block.kind == "abstract":
+            languages = {item.block.lang for item in document.blocks if item.block.kind == "abstract"}
+            wanted = lang if lang in languages else document.entry.original_language
+            if block.lang != wanted:
+                continue
+        says.append(reference)
+    return says
 
 
 def render_markers(markdown: str, *, theme: str | None, context: PageContext) -> str:
