@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 
 from sources import site_data
+from sourcekit.parts import LATER_PART_URL
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,13 +52,10 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
     return nav
 
 
-_LATER_PART = re.compile(r"/part-\d+(?:/|\.html)$")
-
-
 def _drop_later_parts(items: list) -> None:
     """Keep a long source's parts 2, 3, … out of the menu: its first part lists them all, and
     each part links to the previous and the next (as does the page footer)."""
-    items[:] = [item for item in items if not _LATER_PART.search(getattr(item, "url", "") or "")]
+    items[:] = [item for item in items if not LATER_PART_URL.search(getattr(item, "url", "") or "")]
     for item in items:
         if getattr(item, "children", None):
             _drop_later_parts(item.children)

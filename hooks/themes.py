@@ -15,6 +15,7 @@ from sourcekit.cite_page import page_citations, source_citations
 from sourcekit.edition import current_edition
 from sourcekit.render import _html
 from sourcekit.labels import load_labels
+from sourcekit.parts import PART_SOURCE
 from mkdocs.exceptions import PluginError
 
 from sourcekit.theme_render import PageContext, UnknownMarker, link_first_mentions, render_citations, render_markers
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _THEME_PAGE = re.compile(r"^themes/([a-z0-9-]+)\.(en|kk|ru)\.md$")
-_READER_PAGE = re.compile(r"^sources/([a-z0-9-]+)(?:/part-\d+)?\.(en|kk|ru)\.md$")
+_READER_PAGE = re.compile(r"^sources/([a-z0-9-]+)" + PART_SOURCE + r"\.(en|kk|ru)\.md$")
 
 
 def page_language(page: Page, config: MkDocsConfig) -> str:

@@ -20,10 +20,16 @@ FACT_FIELDS = ("id", "theme", "label", "value", "unit", "date", "place", "source
 EVENT_FIELDS = ("id", "date", "themes", "text", "source", "paragraph", "evidence", "link")
 
 
-def _link(reference, lang: str, urls: SiteUrls, base: str, knowledge: Knowledge) -> str:  # noqa: ANN001 - a knowledge.Reference
-    """The address of a cited paragraph in the reader of ``lang`` (in the part that shows it)."""
+def _reference_fields(reference, lang: str, urls: SiteUrls, base: str, knowledge: Knowledge) -> dict:  # noqa: ANN001 - a knowledge.Reference
+    """The columns that trace a row to its source: the paragraph, the evidence and its address
+    in the reader of ``lang`` (in the part that shows it)."""
     path = paragraph_path(knowledge.sources[reference.source], reference.paragraph)
-    return base + urls.page(path, lang) + f"#{reference.paragraph}"
+    return {
+        "source": reference.source,
+        "paragraph": reference.paragraph,
+        "evidence": reference.evidence,
+        "link": base + urls.page(path, lang) + f"#{reference.paragraph}",
+    }
 
 
 def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "") -> list[dict]:
@@ -37,10 +43,7 @@ def fact_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = ""
             "unit": fact.unit,
             "date": fact.date,
             "place": fact.place[lang],
-            "source": fact.reference.source,
-            "paragraph": fact.reference.paragraph,
-            "evidence": fact.reference.evidence,
-            "link": _link(fact.reference, lang, urls, base, knowledge),
+            **_reference_fields(fact.reference, lang, urls, base, knowledge),
         }
         for fact in knowledge.facts
     ]
@@ -54,10 +57,7 @@ def event_rows(knowledge: Knowledge, lang: str, *, urls: SiteUrls, base: str = "
             "date": event.date,
             "themes": " ".join(event.themes),
             "text": event.text[lang],
-            "source": event.reference.source,
-            "paragraph": event.reference.paragraph,
-            "evidence": event.reference.evidence,
-            "link": _link(event.reference, lang, urls, base, knowledge),
+            **_reference_fields(event.reference, lang, urls, base, knowledge),
         }
         for event in knowledge.events
     ]

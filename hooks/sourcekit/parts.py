@@ -10,6 +10,7 @@ Part 1 keeps the source's own address (``sources/<slug>/``); the others are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .pipeline import Document
@@ -93,12 +94,22 @@ def references_part(document: Document) -> int:
 
 def reader_path(slug: str, part: int = 1) -> str:
     """The page path (for :class:`~sourcekit.urls.SiteUrls`) of part ``part`` of a reader."""
-    return f"sources/{slug}" if part == 1 else f"sources/{slug}/part-{part}"
+    return f"sources/{slug}" + _part_suffix(part)
 
 
 def parallel_path(slug: str, part: int = 1) -> str:
     """The page path of part ``part`` of a source's parallel view."""
-    return f"sources/parallel/{slug}" if part == 1 else f"sources/parallel/{slug}/part-{part}"
+    return f"sources/parallel/{slug}" + _part_suffix(part)
+
+
+def _part_suffix(part: int) -> str:
+    return "" if part == 1 else f"/part-{part}"
+
+
+# A later part's page, by its URL (``…/part-2/`` or, offline, ``…/part-2.html``) or by its
+# source file (``…/part-2.kk.md``).
+LATER_PART_URL = re.compile(r"/part-\d+(?:/|\.html)$")
+PART_SOURCE = r"(?:/part-\d+)?"
 
 
 def paragraph_path(document: Document, block_id: str) -> str:

@@ -1,6 +1,6 @@
 """Render stage: Markdown for the generated pages, with HTML parts from templates.
 
-``render_reader(document, lang)`` and ``render_source_index(documents, lang)`` return the
+``render_reader(document, lang, labels, links=…)`` and ``render_source_index(documents, lang)`` return the
 Markdown source of a page. Blocks are HTML rendered from ``overrides/partials/sourcekit``
 with autoescaping, so text in a seed that looks like HTML is shown, never run.
 """
@@ -94,9 +94,8 @@ def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Lab
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
-    translation = document.translations.get(lang, {}).get(item.block.block_id)
-    text = translation.text if translation and item.block.lang != lang else item.plain
-    return _markdown_escape(text)
+    """A heading in ``lang`` (translated where the source's language differs), for Markdown."""
+    return _markdown_escape(_heading_plain(item, document, lang))
 
 
 def _markdown_escape(text: str) -> str:
@@ -167,6 +166,7 @@ def _part_nav(document: Document, lang: str, labels: Labels, links: PartLinks, *
 
 
 def _heading_plain(item: AnnotatedBlock, document: Document, lang: str) -> str:
+    """A heading in ``lang``, as plain text."""
     translation = document.translations.get(lang, {}).get(item.block.block_id)
     return translation.text if translation and item.block.lang != lang else item.plain
 
@@ -183,19 +183,17 @@ def render_reader(
     lang: str,
     labels: Labels,
     *,
-    links: PartLinks | None = None,
+    links: PartLinks,
     cited_on: dict[str, list[tuple[str, str]]] | None = None,
     variants: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """The Markdown of part ``links.part`` of the source reader page of ``document`` in ``lang``.
 
-    ``links`` locates every part of the reader and the parallel view (default: a source
-    read in one part, at ``sources/<slug>/``); ``cited_on`` maps paragraph IDs to the
+    ``links`` locates every part of the reader and the parallel view; ``cited_on`` maps paragraph IDs to the
     (title, link) of the pages that cite them; ``variants`` maps the sources' variant
     spellings to the (usual name, glossary link) shown beside them.
     """
     entry = document.entry
-    links = links or PartLinks(part=1, reader=("./",), parallel=(f"../parallel/{entry.slug}/",))
     blocks = document.blocks
     part = split_parts(document)[links.part - 1]
     in_part = set(part.blocks)
@@ -312,13 +310,12 @@ def render_reader(
     return "\n".join(parts) + "\n"
 
 
-def render_parallel(document: Document, lang: str, labels: Labels, *, links: PartLinks | None = None) -> str:
+def render_parallel(document: Document, lang: str, labels: Labels, *, links: PartLinks) -> str:
     """The Markdown of part ``links.part`` of the side-by-side view (original | kk | ru).
 
     Corrections and references link to the same part of the reader (``links``).
     """
     entry = document.entry
-    links = links or PartLinks(part=1, reader=(f"../../{entry.slug}/",), parallel=("./",))
     part = split_parts(document)[links.part - 1]
     in_part = set(part.blocks)
     title = labels.get("parallel.title", lang, title=entry.titles[lang].text)
