@@ -223,3 +223,58 @@ def test_a_query_typed_before_the_index_loads_is_answered(browser, base_url: str
     assert any(url.endswith("search/search_index.kk.json") for url in requested)
     assert not any(url.endswith("search/search_index.json") for url in requested)
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colour_toggle_follows_the_system_then_the_reader(browser, base_url: str, scheme: str) -> None:  # noqa: ANN001
+    """The toggle is ours (partials/javascripts/palette.html), not Material's palette component."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + "kk/themes/confucius-institutes/")
+    assert page.locator('[data-md-component="palette"]').count() == 0, "Material's palette component must not be mounted"
+
+    def state() -> tuple[str, list[bool], str, str]:
+        return page.evaluate(
+            """() => [document.body.dataset.mdColorScheme,
+                      [...document.querySelectorAll('[data-sk-palette] label')].map(label => label.hidden),
+                      document.querySelector('meta[name=color-scheme]').content,
+                      document.querySelector('meta[name=theme-color]').content]"""
+        )
+
+    first, other = ("default", "slate") if scheme == "light" else ("slate", "default")
+    scheme_of = {"default": "light", "slate": "dark"}
+    assert state()[0] == first and state()[2] == scheme_of[first]
+    assert state()[1].count(False) == 1, "exactly one toggle is shown"
+    assert state()[3].startswith("#") and len(state()[3]) == 7
+    page.locator("[data-sk-palette] label:not([hidden])").click()
+    assert state()[0] == other and state()[2] == scheme_of[other]
+    page.goto(base_url + "ru/sources/new-silk-road-soft-power/")
+    assert state()[0] == other, "the reader's choice is kept on the next page"
+    page.focus("[data-sk-palette] input:checked")
+    page.keyboard.press("Enter")
+    assert state()[0] == first
+    assert page.evaluate("document.activeElement.matches('[data-sk-palette] input:checked')"), "focus stays on the toggle"
+    assert errors == []
+    context.close()
+
+
+def test_template_tables_look_like_markdown_tables_and_are_not_wrapped_twice(page, base_url: str) -> None:  # noqa: ANN001
+    """Template tables come wrapped and classed (partials/sourcekit/table.html), so Material's
+    script, which wraps table:not([class]), leaves them alone; sourcekit.css repeats its style."""
+    page.goto(base_url + "data/")
+    page.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
+    assert page.locator("table.sk-table").count() >= 2
+    assert page.locator(".md-typeset__table .md-typeset__scrollwrap").count() == 0, "a table wrapped twice"
+    assert page.evaluate(
+        "[...document.querySelectorAll('article table:not(.sk-downloads)')]"
+        ".every(table => table.parentElement.matches('.md-typeset__table') && table.parentElement.parentElement.matches('.md-typeset__scrollwrap'))"
+    )
+    style = """selector => { const cell = document.querySelector(selector); const s = getComputedStyle(cell);
+        const t = getComputedStyle(cell.closest('table'));
+        return [s.paddingTop, s.paddingLeft, s.borderTopWidth, s.borderTopStyle, s.verticalAlign, s.textAlign,
+                t.borderTopWidth, t.borderRadius, t.fontSize, t.display, t.backgroundColor]; }"""
+    markdown = page.evaluate(style, "article table:not([class]) td")
+    ours = page.evaluate(style, "article table.sk-table td")
+    assert ours == markdown
