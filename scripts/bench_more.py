@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import copy_project  # noqa: E402
-from gzip_server import GzipHandler  # noqa: E402
+from gzip_server import serve_gzip  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "themes/confucius-institutes/", "sources/new-silk-road-soft-power/"]
@@ -142,13 +142,7 @@ def lighthouse(site_url_site: Path, port: int) -> None:
     if not LIGHTHOUSE.exists() or not Path("/usr/bin/chromium").exists():
         print("skipped: needs `npm install` (lighthouse) and Debian's chromium")
         return
-    import functools
-    import http.server
-    import threading
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site_url_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve_gzip(site_url_site, port):
         runs = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
         print(f"median of {runs} runs per page (Lighthouse's scores vary from run to run; the range is shown)")
         print(f"{'page':45} perf a11y best  seo  transfer  perf range  FCP     LCP     TBT")
@@ -167,8 +161,6 @@ def lighthouse(site_url_site: Path, port: int) -> None:
                     f"{metrics[0] / 1000:4.1f} s  {metrics[1] / 1000:4.1f} s  {metrics[2]:4.0f} ms",
                     flush=True,
                 )
-    finally:
-        server.shutdown()
 
 
 def _lighthouse_report(url: str) -> dict:

@@ -60,10 +60,10 @@ class _Body:
 
 
 @contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` with gzip on a free loopback port; yield the base URL."""
+def serve_gzip(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` with gzip on loopback ``port`` (a free one by default); yield the base URL."""
     handler = functools.partial(GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

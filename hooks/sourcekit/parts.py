@@ -18,6 +18,10 @@ from .pipeline import Document
 PART_CHARS = 9000  # characters of original text per part: about 20 KB gzipped in the parallel view
 FRONT_KINDS = ("title", "abstract", "keywords", "byline", "meta")
 HEADING_KINDS = ("heading", "references_heading")
+# A later part's page, by its URL (``…/part-2/`` or, offline, ``…/part-2.html``) or by its
+# source file (``…/part-2.kk.md``).
+LATER_PART_URL = re.compile(r"/part-\d+(?:/|\.html)$")
+PART_SOURCE = r"(?:/part-\d+)?"
 
 
 @dataclass(frozen=True)
@@ -104,12 +108,6 @@ def parallel_path(slug: str, part: int = 1) -> str:
 
 def _part_suffix(part: int) -> str:
     return "" if part == 1 else f"/part-{part}"
-
-
-# A later part's page, by its URL (``…/part-2/`` or, offline, ``…/part-2.html``) or by its
-# source file (``…/part-2.kk.md``).
-LATER_PART_URL = re.compile(r"/part-\d+(?:/|\.html)$")
-PART_SOURCE = r"(?:/part-\d+)?"
 
 
 def paragraph_path(document: Document, block_id: str) -> str:

@@ -138,7 +138,7 @@ def _part_nav(document: Document, lang: str, labels: Labels, links: PartLinks, *
     for part in split_parts(document):
         sections = []
         if part.continues:
-            sections.append(labels.get("reader.part_continued", lang, heading=_heading_plain(by_id[part.continues], document, lang)))
+            sections.append(_continued(part.continues, document, lang, labels))
         sections += [
             _heading_plain(by_id[block_id], document, lang)
             for block_id in part.blocks
@@ -169,6 +169,11 @@ def _heading_plain(item: AnnotatedBlock, document: Document, lang: str) -> str:
     """A heading in ``lang``, as plain text."""
     translation = document.translations.get(lang, {}).get(item.block.block_id)
     return translation.text if translation and item.block.lang != lang else item.plain
+
+
+def _continued(heading_id: str, document: Document, lang: str, labels: Labels) -> str:
+    """"<heading> (continued)": the section a part starts in the middle of."""
+    return labels.get("reader.part_continued", lang, heading=_heading_plain(document.by_id()[heading_id], document, lang))
 
 
 def _part_title(title: str, lang: str, labels: Labels, links: PartLinks) -> str:
@@ -271,8 +276,7 @@ def render_reader(
             "",
         ]
     if part.continues:
-        heading = labels.get("reader.part_continued", lang, heading=_heading_plain(document.by_id()[part.continues], document, lang))
-        parts += [f"## {_markdown_escape(heading)}", ""]
+        parts += [f"## {_markdown_escape(_continued(part.continues, document, lang, labels))}", ""]
     elif links.part == 1 and not any(item.block.kind == "heading" for item in body[:1]):
         parts += [f"## {labels.get('reader.body', lang)}", ""]
     references = references_part(document)

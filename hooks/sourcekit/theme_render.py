@@ -15,7 +15,7 @@ from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
 from .parts import paragraph_path
-from .render import _escape, _html, template_environment
+from .render import _escape, _html
 from .urls import SiteUrls
 
 MARKER = re.compile(r"^<!--\s*(theme|home|page):([a-z-]+)\s*-->\s*$", re.MULTILINE)
@@ -464,9 +464,7 @@ def render_map_land(map_spec: MapSpec) -> str:
         for key, path in map_spec.geometry["countries"].items()
     ]
     geometry = map_spec.geometry
-    return template_environment().get_template("partials/sourcekit/map-land-svg.html").render(
-        width=geometry["width"], height=geometry["height"], shapes=shapes
-    ).strip() + "\n"
+    return _html("map-land-svg.html", width=geometry["width"], height=geometry["height"], shapes=shapes) + "\n"
 
 
 def render_map(context: PageContext) -> str:
