@@ -8,6 +8,7 @@ term on a page links to its entry. All the work is in ``sourcekit.theme_render``
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sources import site_data
@@ -52,6 +53,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# The citation markers of each page, made from its Markdown and put in after Markdown has
+# run (``on_page_content``), keyed by the page's source file.
+_stashes: dict[str, PageContext] = {}
+
+
+def is_hand_written(page: Page) -> bool:
+    """Whether ``page`` is a file in ``docs/``: generated pages (readers, kits, glossary…) are
+    rendered whole by ``sourcekit`` and their text, which comes from the seeds, is never read
+    for citations or section markers."""
+    return bool(page.file.abs_src_path) and Path(page.file.abs_src_path).is_file()
+
+
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render citations and the generated sections of hand-written pages."""
     lang = page_language(page, config)
@@ -60,6 +73,12 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         lang=lang, url=page.url, knowledge=data.knowledge, labels=load_labels(), urls=SiteUrls(config.use_directory_urls)
     )
     theme = _THEME_PAGE.match(page.file.src_uri)
+    reader = _READER_PAGE.match(page.file.src_uri)
+    if not is_hand_written(page):
+        if reader and reader.group(1) != "index":
+            markdown += "\n\n" + _cite_this_page(page, config, context, source=reader.group(1))
+        return markdown
+    _stashes[page.file.src_uri] = context
     if "<!-- home:edition -->" in markdown:
         edition = current_edition(offline=is_offline(config))
         key = "edition.offline" if edition.offline else "edition.online"
@@ -68,11 +87,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     try:
         markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
     except UnknownMarker as error:
-        raise PluginError(f"docs/{page.file.src_uri}: unknown generated section <!-- …:{error} -->") from None
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+        line = next((number for number, text in enumerate(source, 1) if f":{error}" in text and "<!--" in text), None)
+        where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
+        raise PluginError(f"{where}: unknown generated section <!-- …:{error} -->") from None
     markdown = render_citations(markdown, context)
-    reader = _READER_PAGE.match(page.file.src_uri)
-    if theme or (reader and reader.group(1) != "index"):
-        markdown += "\n\n" + _cite_this_page(page, config, context, source=reader.group(1) if reader else None)
+    if theme:
+        markdown += "\n\n" + _cite_this_page(page, config, context, source=None)
     return markdown
 
 
@@ -98,7 +119,11 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Link the first mention of each glossary term, except on the glossary itself."""
+    """Put in the citation markers, then link the first mention of each glossary term, except
+    on the glossary itself."""
+    context = _stashes.pop(page.file.src_uri, None)
+    if context is not None:
+        html = context.unstash(html)
     lang = page_language(page, config)
     urls = SiteUrls(config.use_directory_urls)
     glossary = urls.page("glossary", lang)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .corrections import CorrectedBlock, Correction
 from .errors import InputError
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+from .privacy import EMAIL  # noqa: E402 - one definition of an address
 _URL = re.compile(r"https?://[^\s()«»<>\"]+?(?=[.,;:)]?(?:\s|$|\)))")
 _CITATION = re.compile(r"\[(\d{1,3})\]")
 

@@ -8,6 +8,7 @@ the source paragraph with a preview of its text in the page's language.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from .charts import MapSpec
@@ -15,9 +16,13 @@ from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
 from .parts import paragraph_path
-from .render import _escape, _html
+from .escape import html_text, markdown_text, yaml_string
+from .render import _html
 from .urls import SiteUrls
 
+# Placeholders end in a per-build random word, so that no text can fake one.
+_NONCE = secrets.token_hex(4).upper()
+_STASHED = re.compile(r"SKSTASH\d{5}" + _NONCE)
 MARKER = re.compile(r"^<!--\s*(theme|home|page):([a-z-]+)\s*-->\s*$", re.MULTILINE)
 PREVIEW_LENGTH = 220  # characters of a citation preview
 SAY_LENGTH = 220  # characters of each excerpt under "What the sources say"
@@ -34,6 +39,21 @@ class PageContext:
     urls: SiteUrls
     numbers: dict[str, int] = field(default_factory=dict)
     markers: int = 0  # citation markers on the page so far: each preview needs its own id
+    stashed: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML, see stash()
+
+    def stash(self, html: str) -> str:
+        """A placeholder for ``html`` that Markdown leaves as it is; :meth:`unstash` puts the
+        HTML back after Markdown has run. HTML made from untrusted text (a citation preview)
+        must never pass through Markdown: a ``[x](javascript:…)`` in it would become a link."""
+        placeholder = f"SKSTASH{len(self.stashed):05d}{_NONCE}"
+        self.stashed[placeholder] = html
+        return placeholder
+
+    def unstash(self, html: str) -> str:
+        """``html`` with every placeholder of :meth:`stash` replaced by its HTML."""
+        if not self.stashed:
+            return html
+        return _STASHED.sub(lambda match: self.stashed.get(match.group(0), match.group(0)), html)
 
     def link(self, path: str) -> str:
         """A link from this page to page ``path`` in the same language."""
@@ -96,10 +116,11 @@ def excerpt(text: str, limit: int) -> str:
 
 
 def render_citations(markdown: str, context: PageContext) -> str:
-    """Replace every ``[@source#p-id]`` of ``markdown`` by citation markers."""
+    """Replace every ``[@source#p-id]`` of ``markdown`` by placeholders of citation markers
+    (``context.unstash`` puts the markers in after Markdown: their previews are text)."""
 
     def replace(match: re.Match[str]) -> str:
-        return "".join(context.cite(Reference(source, paragraph)) for source, paragraph in targets(match.group(1)))
+        return context.stash("".join(context.cite(Reference(source, paragraph)) for source, paragraph in targets(match.group(1))))
 
     return CITATION.sub(replace, markdown)
 
@@ -328,7 +349,7 @@ def link_first_mentions(html: str, *, terms: tuple[Term, ...], lang: str, glossa
         linked.add(term.id)
         return (
             f'<a class="sk-term" href="{glossary_href}#term-{term.id}" '
-            f'title="{_escape(first_sentence(term.definition[lang]))}">{match.group(1)}</a>'
+            f'title="{html_text(first_sentence(term.definition[lang]))}">{match.group(1)}</a>'
         )
 
     out: list[str] = []
@@ -384,10 +405,8 @@ def render_glossary_page(context: PageContext) -> str:
 
 
 def _page(title: str, description: str, intro: str, body: str) -> str:
-    from .render import _yaml_string
-
     return "\n".join(
-        ["---", f"title: {_yaml_string(title)}", f"description: {_yaml_string(description)}", "---", "", f"# {title}", "", intro, "", body, ""]
+        ["---", f"title: {yaml_string(title)}", f"description: {yaml_string(description)}", "---", "", f"# {markdown_text(title)}", "", intro, "", body, ""]
     )
 
 
