@@ -57,7 +57,7 @@ def _seed_text() -> str:
         f"# An attacker's article about cultural exchange {ATTR_LIST}\n\n"
         f"## Cultural exchange between neighbouring countries {ATTR_LIST}\n\n"
         f"Exchange programmes bring students and teachers together across borders [1]. "
-        f"This sentence hides markup: {SCRIPT} {HANDLER} {JS_LINK} {REMOTE_IMAGE} {DATA_LINK}. "
+        f"This sentence hides markup: {JS_LINK} {SCRIPT} {HANDLER} {REMOTE_IMAGE} {DATA_LINK}. "
         f"Write to {EMAIL} for details.\n\n"
         f"A second paragraph quotes a citation that is not ours: [@new-silk-road-soft-power#p-983d47] "
         f"and one that does not exist: [@{NEW_SLUG}#p-000000].\n\n"
