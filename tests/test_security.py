@@ -166,6 +166,31 @@ def test_a_reader_rendered_from_random_text_has_no_markup_of_its_text(lines: lis
     assert "a@b.kz" not in html
 
 
+def test_markdown_seeds_link_only_to_web_addresses() -> None:
+    """The safe subset of a Markdown seed: ``[label](https://…)`` is a link; any other target
+    stays text, and so does the same syntax in a plain-text seed."""
+    from sourcekit.annotate import annotate
+    from sourcekit.clean import CleaningRules
+    from sourcekit.corrections import apply_corrections
+    from sourcekit.segment import segment
+
+    def segments(text: str) -> list[tuple[str, str, str | None]]:
+        blocks = segment(text, rules=CleaningRules(keep_hyphen=frozenset()))
+        annotated = annotate(apply_corrections(blocks, [], path=Path("c.yml")), seed_path=Path("s.md"))
+        return [(s.kind, s.text, s.href) for item in annotated for s in item.segments]
+
+    markdown = segments(
+        "## A title\n\nA sentence long enough to be a paragraph of its own, with [a report](https://example.org/r?x=1), "
+        "[a trap](javascript:alert(1)), [data](data:text/html,x) and [mail](https://user@evil.example/x).\n"
+    )
+    links = [(text, href) for kind, text, href in markdown if kind == "url"]
+    assert links == [("a report", "https://example.org/r?x=1")]
+    assert any("[a trap](javascript:alert(1))" in text for kind, text, _ in markdown if kind == "text")
+    assert ("email", "user@evil.example", None) in markdown
+    plain = segments("A plain text seed long enough to be a paragraph, with [a report](https://example.org/r) in it.\n")
+    assert [(text, href) for kind, text, href in plain if kind == "url"] == [("https://example.org/r", "https://example.org/r")]
+
+
 # --- Tier 2: an attacker's project, built -------------------------------------------------
 
 

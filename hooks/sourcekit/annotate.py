@@ -1,7 +1,9 @@
 """Annotate stage: cut each corrected block into typed segments for rendering.
 
 Segments are plain text, editorial corrections, citation markers ``[n]`` (linked to
-reference n), web addresses, and withheld personal e-mail addresses (never published).
+reference n), web addresses, links written in Markdown (``[label](https://…)``, in Markdown
+seeds only, and only to http and https), and withheld personal e-mail addresses (never
+published). Nothing else in a seed becomes markup: the templates escape every segment.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from pathlib import Path
 
 from .corrections import CorrectedBlock, Correction
 from .errors import InputError
+from .privacy import EMAIL
 
-from .privacy import EMAIL  # noqa: E402 - one definition of an address
 _URL = re.compile(r"https?://[^\s()«»<>\"]+?(?=[.,;:)]?(?:\s|$|\)))")
 _CITATION = re.compile(r"\[(\d{1,3})\]")
+# A Markdown link whose target is a web address; any other target (javascript:, data:, a
+# relative path) leaves the brackets as text.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()<>\"]+)\)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,10 @@ def _segments(item: CorrectedBlock) -> list[Segment]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e, _ in marks)
 
+    if item.block.markdown:
+        for match in _MARKDOWN_LINK.finditer(text):
+            if free(*match.span()) and not EMAIL.search(match.group(0)):
+                marks.append((match.start(), match.end(), Segment("url", match.group(1), href=match.group(2))))
     for match in EMAIL.finditer(text):
         if free(*match.span()):
             marks.append((match.start(), match.end(), Segment("email", match.group(0))))

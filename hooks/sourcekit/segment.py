@@ -59,6 +59,7 @@ class Block:
     line: int
     end_line: int
     number: int | None = None
+    markdown: bool = False  # from a Markdown seed: its http(s) links are links (annotate)
 
 
 @dataclass
@@ -247,6 +248,7 @@ def _classify(drafts: list[tuple[str, _Group, str, int | None]], *, markdown: bo
                 line=group.start,
                 end_line=group.end,
                 number=number,
+                markdown=markdown,
             )
         )
     return blocks
