@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .load import read_text
 from .pipeline import Document
 
 CITATION = re.compile(r"\[(@[a-z0-9-]+#p-[0-9a-f]{6}(?:-\d+)?(?:\s*;\s*@[a-z0-9-]+#p-[0-9a-f]{6}(?:-\d+)?)*)\]")
@@ -66,10 +67,13 @@ class CitationIndex:
 
 
 def scan_docs(docs_dir: Path, documents: dict[str, Document]) -> CitationIndex:
-    """Scan every hand-written page for citations; the key of a page is its path without language."""
+    """Scan every hand-written page for citations; the key of a page is its path without language.
+
+    A page that is not UTF-8 (or has a control character) stops the build here, with one line.
+    """
     index = CitationIndex()
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
         page_key = re.sub(r"\.(en|kk|ru)\.md$", "", relative)
-        index.add(page_key, scan_citations(path, path.read_text(encoding="utf-8"), documents))
+        index.add(page_key, scan_citations(path, read_text(path), documents))
     return index
