@@ -1,4 +1,9 @@
-"""The catalogue of seeds (``seeds/catalogue.yml``): one validated entry per seed file."""
+"""The catalogue of seeds (``seeds/catalogue.yml``): one validated entry per seed file.
+
+The catalogue is also where the files of ``seeds/`` are checked against it: every seed
+(``.txt`` or ``.md``, in any case) needs an entry, every entry a seed inside ``seeds/``, and
+every corrections or translations file a catalogued slug (and a language of the site).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,36 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .load import ensure_inside
+from .schema import LANGUAGES, SLUG, TEXT, Either, ListOf, Number, Record, Text, Trilingual, data_files, validate
 from .yamlio import line_of, load_yaml
 
-LANGUAGES = ("en", "kk", "ru")
 KINDS = ("journal_article", "student_paper")
 UNKNOWN = "unknown"
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SEED_SUFFIXES = (".txt", ".md")
+
+_UNKNOWN = Text(choices=(UNKNOWN,))
+# A plain file name in seeds/: no folder, no way up or out, not hidden, a text or Markdown file.
+SEED_FILE = Text(
+    pattern=r"(?!.*\.\.)[^./\\:][^/\\:]*\.(?:txt|md)",
+    flags=re.IGNORECASE,
+    expected="a plain file name in seeds/ ending in .txt or .md (no folder, no '..', not hidden)",
+)
+ENTRY = Record(
+    required={
+        "slug": SLUG,
+        "file": SEED_FILE,
+        "kind": Text(choices=KINDS),
+        "original_language": Text(choices=LANGUAGES),
+        "title": Trilingual(Record(required={"text": TEXT, "origin": Text(choices=("source", "editors"))})),
+        "authors": Either(_UNKNOWN, ListOf(TEXT, min_items=1), expected="a list of names or 'unknown'"),
+        "affiliation": TEXT,
+        "year": Either(_UNKNOWN, Number(integer=True, minimum=1900, maximum=2100), expected="a four-digit year or 'unknown'"),
+    },
+    optional={"supervisor": TEXT, "notes": TEXT},
+)
+CATALOGUE = Record(required={"sources": ListOf(ENTRY, min_items=1)})
+_TRANSLATION_FILE = re.compile(r"(?P<slug>[^.]+)\.(?P<language>[^.]+)\.yml")
 
 
 @dataclass(frozen=True)
@@ -41,15 +70,15 @@ class CatalogueEntry:
 
 
 def load_catalogue(path: Path) -> list[CatalogueEntry]:
-    """Load and validate the catalogue, and check it against the seed files beside it."""
+    """Load and validate the catalogue, and check it against the files beside it."""
     data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-        raise InputError(path, "expected a mapping with a list 'sources'", line=line_of(data, 1))
+    validate(data, CATALOGUE, path=path)
+    seeds_dir = path.parent
     entries: list[CatalogueEntry] = []
     seen_slugs: dict[str, int] = {}
     seen_files: dict[str, int] = {}
     for raw in data["sources"]:
-        entry = _entry(path, raw)
+        entry = _entry(raw)
         if entry.slug in seen_slugs:
             raise InputError(
                 path,
@@ -60,71 +89,52 @@ def load_catalogue(path: Path) -> list[CatalogueEntry]:
             raise InputError(path, f"seed file '{entry.file}' is catalogued twice", line=entry.line)
         seen_slugs[entry.slug] = entry.line
         seen_files[entry.file] = entry.line
-        if not (path.parent / entry.file).is_file():
+        seed = seeds_dir / entry.file
+        if not seed.is_file():
             raise InputError(path, f"entry '{entry.slug}' names seed '{entry.file}', which does not exist", line=entry.line)
+        ensure_inside(seed, seeds_dir)
         entries.append(entry)
-    for seed in sorted(path.parent.glob("*.txt")):
-        if seed.name not in seen_files:
+    for seed in data_files(seeds_dir):
+        if seed.suffix.lower() in SEED_SUFFIXES and seed.name not in seen_files:
             raise InputError(seed, f"seed has no entry in {path.name}; add one with its slug and titles")
+    _check_slug_files(seeds_dir, sorted(seen_slugs))
     return entries
 
 
-def _entry(path: Path, raw: object) -> CatalogueEntry:
-    if not isinstance(raw, dict):
-        raise InputError(path, "each entry of 'sources' must be a mapping", line=line_of(raw))
-    line = line_of(raw, 0) or 0
+def _check_slug_files(seeds_dir: Path, slugs: list[str]) -> None:
+    """Every corrections and translations file belongs to a catalogued seed (and a language)."""
+    known = ", ".join(slugs)
+    for path in data_files(seeds_dir / "corrections"):
+        if path.suffix != ".yml" or path.stem not in slugs:
+            raise InputError(path, f"corrections for '{path.stem}', which is not a catalogued slug; name the file <slug>.yml after one of: {known}")
+    for path in data_files(seeds_dir / "translations"):
+        name = _TRANSLATION_FILE.fullmatch(path.name)
+        if name is None:
+            raise InputError(path, f"a translation file is named <slug>.<language>.yml, with a slug of: {known}")
+        if name["language"] not in LANGUAGES:
+            raise InputError(path, f"translation into '{name['language']}', which is not a language of the site ({', '.join(LANGUAGES)})")
+        if name["slug"] not in slugs:
+            raise InputError(path, f"translation of '{name['slug']}', which is not a catalogued slug; slugs: {known}")
 
-    def need(key: str) -> object:
-        if key not in raw or raw[key] in (None, ""):
-            raise InputError(path, f"entry is missing '{key}'", line=line)
-        return raw[key]
 
-    allowed = {"slug", "file", "kind", "original_language", "title", "authors", "affiliation", "supervisor", "year", "notes"}
-    unknown_keys = sorted(set(raw) - allowed)
-    if unknown_keys:
-        raise InputError(path, f"unknown field(s) {', '.join(unknown_keys)}", line=line)
-    slug = str(need("slug"))
-    if not _SLUG.match(slug):
-        raise InputError(path, f"slug '{slug}' must be lower-case words joined by hyphens", line=line)
-    kind = str(need("kind"))
-    if kind not in KINDS:
-        raise InputError(path, f"kind '{kind}' is not one of {', '.join(KINDS)}", line=line)
-    original_language = str(need("original_language"))
-    if original_language not in LANGUAGES:
-        raise InputError(path, f"original_language must be one of {', '.join(LANGUAGES)}", line=line)
-    titles_raw = need("title")
-    if not isinstance(titles_raw, dict) or set(titles_raw) != set(LANGUAGES):
-        raise InputError(path, "title needs exactly en, kk and ru", line=line_of(titles_raw, line))
-    titles: dict[str, Title] = {}
-    for language, value in titles_raw.items():
-        if not isinstance(value, dict) or not value.get("text") or value.get("origin") not in ("source", "editors"):
-            raise InputError(path, f"title.{language} needs 'text' and 'origin' (source or editors)", line=line_of(value, line))
-        titles[language] = Title(text=str(value["text"]), origin=str(value["origin"]))
-    authors = need("authors")
-    if authors == UNKNOWN:
-        author_names = None
-    elif isinstance(authors, list) and authors and all(isinstance(name, str) for name in authors):
-        author_names = tuple(authors)
-    else:
-        raise InputError(path, "authors must be a list of names or 'unknown'", line=line)
-    year = need("year")
-    if year != UNKNOWN and not (isinstance(year, int) and 1900 <= year <= 2100):
-        raise InputError(path, "year must be a four-digit year or 'unknown'", line=line)
+def _entry(raw: dict) -> CatalogueEntry:
+    """The entry of a validated catalogue item."""
+    authors = raw["authors"]
+    year = raw["year"]
     return CatalogueEntry(
-        slug=slug,
-        file=str(need("file")),
-        kind=kind,
-        original_language=original_language,
-        titles=titles,
-        authors=author_names,
-        affiliation=_optional(need("affiliation")),
+        slug=raw["slug"],
+        file=raw["file"],
+        kind=raw["kind"],
+        original_language=raw["original_language"],
+        titles={language: Title(text=value["text"], origin=value["origin"]) for language, value in raw["title"].items()},
+        authors=None if authors == UNKNOWN else tuple(authors),
+        affiliation=_optional(raw["affiliation"]),
         supervisor=_optional(raw.get("supervisor", "none")),
-        year=None if year == UNKNOWN else int(year),
-        notes=str(raw.get("notes", "")),
-        line=line,
+        year=None if year == UNKNOWN else year,
+        notes=raw.get("notes", ""),
+        line=line_of(raw, 0) or 0,
     )
 
 
-def _optional(value: object) -> str | None:
-    text = str(value)
-    return None if text in (UNKNOWN, "none") else text
+def _optional(value: str) -> str | None:
+    return None if value in (UNKNOWN, "none") else value

@@ -14,11 +14,31 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .knowledge import Fact, Knowledge, Reference
-from .yamlio import line_of, load_yaml
 from .errors import InputError
+from .knowledge import Fact, Knowledge, Reference
+from .load import read_text
+from .schema import SLUG, Boolean, ListOf, MapOf, Number, Record, Text, Trilingual, validate
+from .yamlio import line_at, line_of, load_yaml
 
 PER_THOUSAND = {"thousand-people": 1.0, "people": 0.001}
+
+TRILINGUAL = Trilingual()
+THEMES = ListOf(SLUG, min_items=1)
+LONGITUDE = Number(minimum=-180, maximum=180)
+LATITUDE = Number(minimum=-90, maximum=90)
+BAR = Record(required={"fact": SLUG, "label": TRILINGUAL}, optional={"value": Number(minimum=0), "target": Boolean()})
+CHART = Record(
+    required={"id": SLUG, "themes": THEMES, "title": TRILINGUAL, "axis": TRILINGUAL, "note": TRILINGUAL, "bars": ListOf(BAR, min_items=1)}
+)
+COUNTRY = Record(required={"lon": LONGITUDE, "lat": LATITUDE, "name": TRILINGUAL}, optional={"fact": SLUG})
+PLACE = Record(
+    required={"lon": LONGITUDE, "lat": LATITUDE, "name": TRILINGUAL},
+    optional={"capital": Boolean(), "anchor": Text(choices=("start", "middle", "end")), "dx": Number(), "dy": Number()},
+)
+MAP = Record(
+    required={"themes": THEMES, "title": TRILINGUAL, "note": TRILINGUAL, "countries": MapOf(SLUG, COUNTRY), "places": ListOf(PLACE)}
+)
+CHARTS_FILE = Record(optional={"charts": ListOf(CHART), "map": MAP}, expected="a mapping with 'charts' and 'map'")
 
 
 @dataclass(frozen=True)
@@ -57,33 +77,63 @@ def chart_value(fact: Fact, *, axis_in_thousands: bool) -> float:
 
 
 def load_charts(path: Path, knowledge: Knowledge) -> tuple[tuple[Chart, ...], MapSpec | None]:
-    """Load ``seeds/charts.yml``; every bar must name an existing fact."""
+    """Load ``seeds/charts.yml``; every bar and country names an existing fact, every chart a theme."""
     if not path.exists():
         return (), None
     data = load_yaml(path)
+    validate(data, CHARTS_FILE, path=path)
     facts = {fact.id: fact for fact in knowledge.facts}
+    themes = {theme.slug for theme in knowledge.themes}
+
+    def check_themes(node: dict) -> tuple[str, ...]:
+        for index, slug in enumerate(node["themes"]):
+            if slug not in themes:
+                raise InputError(path, f"unknown theme '{slug}' (themes: {', '.join(sorted(themes))})", line=line_at(node["themes"], index))
+        return tuple(node["themes"])
+
     charts = []
-    for node in data.get("charts") or []:
-        bars = []
-        thousands = any(facts.get(bar.get("fact")) and facts[bar["fact"]].unit in PER_THOUSAND for bar in node["bars"])
+    seen: set[str] = set()
+    for node in data.get("charts", []):
+        if node["id"] in seen:
+            raise InputError(path, f"duplicate chart id '{node['id']}'", line=line_at(node, "id"))
+        seen.add(node["id"])
         for bar in node["bars"]:
-            fact = facts.get(bar.get("fact"))
-            if fact is None:
-                raise InputError(path, f"chart bar names unknown fact {bar.get('fact')!r}", line=line_of(bar))
-            value = float(bar["value"]) if "value" in bar else chart_value(fact, axis_in_thousands=thousands)
-            bars.append(Bar(fact=fact, label=bar["label"], value=value, target=bool(bar.get("target"))))
-        charts.append(Chart(node["id"], tuple(node["themes"]), node["title"], node["axis"], node["note"], tuple(bars)))
+            if bar["fact"] not in facts:
+                raise InputError(path, f"chart bar names unknown fact {bar['fact']!r}", line=line_of(bar))
+        thousands = any(facts[bar["fact"]].unit in PER_THOUSAND for bar in node["bars"])
+        bars = tuple(
+            Bar(
+                fact=facts[bar["fact"]],
+                label=bar["label"],
+                value=float(bar["value"]) if "value" in bar else chart_value(facts[bar["fact"]], axis_in_thousands=thousands),
+                target=bar.get("target", False),
+            )
+            for bar in node["bars"]
+        )
+        charts.append(Chart(node["id"], check_themes(node), node["title"], node["axis"], node["note"], bars))
     map_node = data.get("map")
     map_spec = None
     if map_node:
-        geometry = json.loads((path.parent / "geo" / "central-asia.json").read_text(encoding="utf-8"))
         for key, country in map_node["countries"].items():
-            if country.get("fact") and country["fact"] not in facts:
+            if "fact" in country and country["fact"] not in facts:
                 raise InputError(path, f"map country {key} names unknown fact {country['fact']!r}", line=line_of(country))
         map_spec = MapSpec(
-            tuple(map_node["themes"]), map_node["title"], map_node["note"], map_node["countries"], tuple(map_node["places"]), geometry
+            check_themes(map_node),
+            map_node["title"],
+            map_node["note"],
+            map_node["countries"],
+            tuple(map_node["places"]),
+            _geometry(path.parent / "geo" / "central-asia.json"),
         )
     return tuple(charts), map_spec
+
+
+def _geometry(path: Path) -> dict:
+    """The map's outlines (made by ``scripts/geodata.py``)."""
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"malformed JSON: {error.msg}", line=error.lineno) from None
 
 
 def project(geometry: dict, lon: float, lat: float) -> tuple[float, float]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from .schema import ListOf, Record, Text, validate
 from .yamlio import load_yaml
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "seeds" / "cleaning.yml"
@@ -33,19 +33,14 @@ class CleaningRules:
     keep_hyphen: frozenset[str]
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: Path = RULES_FILE) -> CleaningRules:
-    """Load ``seeds/cleaning.yml`` (validated)."""
-    from .errors import InputError
+RULES = Record(required={"keep_hyphen": ListOf(Text(pattern=r"\S*\w-\w\S*", expected="a hyphenated word"))})
 
+
+def load_rules(path: Path = RULES_FILE) -> CleaningRules:
+    """Load ``seeds/cleaning.yml`` (validated). Not cached: ``mkdocs serve`` must see an edit."""
     data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("keep_hyphen"), list):
-        raise InputError(path, "expected a mapping with a list 'keep_hyphen'")
-    words = data["keep_hyphen"]
-    for word in words:
-        if not isinstance(word, str) or "-" not in word:
-            raise InputError(path, f"keep_hyphen entry {word!r} must be a hyphenated word")
-    return CleaningRules(keep_hyphen=frozenset(word.lower() for word in words))
+    validate(data, RULES, path=path)
+    return CleaningRules(keep_hyphen=frozenset(word.lower() for word in data["keep_hyphen"]))
 
 
 @dataclass(frozen=True)

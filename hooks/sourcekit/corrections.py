@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import LANGUAGES
 from .errors import InputError
+from .schema import TEXT, ListOf, Record, Trilingual, validate
 from .segment import Block
 from .yamlio import line_of, load_yaml
+
+CORRECTIONS = Record(optional={"corrections": ListOf(Record(required={"find": TEXT, "replace": TEXT, "reason": Trilingual()}))})
 
 
 @dataclass(frozen=True)
@@ -72,30 +74,19 @@ def load_corrections(path: Path) -> list[Correction]:
     data = load_yaml(path)
     if data is None:
         return []
-    if not isinstance(data, dict) or not isinstance(data.get("corrections", []), list):
-        raise InputError(path, "expected a mapping with a list 'corrections'", line=line_of(data, 1))
+    validate(data, CORRECTIONS, path=path)
     corrections: list[Correction] = []
-    for number, raw in enumerate(data.get("corrections") or [], start=1):
-        line = line_of(raw)
-        if not isinstance(raw, dict):
-            raise InputError(path, "each correction must be a mapping with find, replace and reason", line=line)
-        for key in ("find", "replace"):
-            if not isinstance(raw.get(key), str) or not raw[key].strip():
-                raise InputError(path, f"correction is missing '{key}'", line=line)
+    for number, raw in enumerate(data.get("corrections", []), start=1):
+        line = line_of(raw, 0) or 0
         if raw["find"] == raw["replace"]:
             raise InputError(path, "correction changes nothing ('find' equals 'replace')", line=line)
-        reason = raw.get("reason")
-        if not isinstance(reason, dict) or set(reason) != set(LANGUAGES) or not all(
-            isinstance(text, str) and text.strip() for text in reason.values()
-        ):
-            raise InputError(path, "correction needs a 'reason' in en, kk and ru", line=line_of(reason, line))
         corrections.append(
             Correction(
                 number=number,
                 original=raw["find"],
                 replacement=raw["replace"],
-                reason={language: text.strip() for language, text in reason.items()},
-                line=line or 0,
+                reason={language: text.strip() for language, text in raw["reason"].items()},
+                line=line,
             )
         )
     return corrections

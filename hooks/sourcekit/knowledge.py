@@ -12,16 +12,130 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .catalogue import LANGUAGES
 from .errors import InputError
 from .pipeline import Document
-from .yamlio import line_of, load_yaml
+from .schema import (
+    LANGUAGES,
+    PARAGRAPH_ID,
+    SLUG,
+    TEXT,
+    Date,
+    Either,
+    ListOf,
+    MapOf,
+    Number,
+    Record,
+    Schema,
+    Text as TextSchema,
+    Trilingual,
+    data_files,
+    validate,
+)
+from .yamlio import line_at, line_of, load_yaml
 
 UNITS = ("year", "count", "thousand-people", "million-people", "people", "rank", "times")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Text = dict[str, str]
+
+# The shape of each file; what needs other data (themes, sources, evidence) is checked below.
+TRILINGUAL = Trilingual()
+THEME_SLUGS = Either(SLUG, ListOf(SLUG, min_items=1), expected="a theme slug or a list of theme slugs")
+CITES = {"source": SLUG, "paragraph": PARAGRAPH_ID}
+EVIDENCE = {"evidence": TEXT}
+THEMES_FILE = Record(
+    required={
+        "themes": ListOf(
+            Record(required={"slug": SLUG, "title": TRILINGUAL, "summary": TRILINGUAL}, optional={"related": ListOf(SLUG)}),
+            min_items=1,
+        )
+    }
+)
+TAGS_FILE = MapOf(SLUG, ListOf(PARAGRAPH_ID, min_items=1), expected="a mapping of source slugs to lists of paragraph IDs")
+FACTS_FILE = Record(
+    required={
+        "facts": ListOf(
+            Record(
+                required={
+                    "id": SLUG,
+                    "theme": SLUG,
+                    "value": Number(),
+                    "unit": TextSchema(choices=UNITS),
+                    "date": Date(unknown=True),
+                    "place": TRILINGUAL,
+                    "label": TRILINGUAL,
+                    **CITES,
+                    **EVIDENCE,
+                }
+            )
+        )
+    }
+)
+EVENTS_FILE = Record(
+    required={
+        "events": ListOf(
+            Record(required={"id": SLUG, "date": Date(), "themes": THEME_SLUGS, "text": TRILINGUAL, **CITES, **EVIDENCE})
+        )
+    }
+)
+DIFFERENCES_FILE = Record(
+    required={
+        "differences": ListOf(
+            Record(
+                required={
+                    "id": SLUG,
+                    "themes": THEME_SLUGS,
+                    "topic": TRILINGUAL,
+                    "claims": ListOf(Record(required={"text": TRILINGUAL, **CITES, **EVIDENCE}), min_items=2),
+                    "note": TRILINGUAL,
+                }
+            )
+        )
+    }
+)
+GLOSSARY_FILE = Record(
+    required={
+        "terms": ListOf(
+            Record(
+                required={"id": SLUG, "term": TRILINGUAL, "definition": TRILINGUAL, **CITES},
+                optional={
+                    **EVIDENCE,
+                    "aliases": Record(
+                        optional={
+                            language: ListOf(TextSchema(min_length=4, expected="a name longer than 3 characters"))
+                            for language in LANGUAGES
+                        }
+                    ),
+                    "variants": ListOf(TEXT),
+                    "themes": THEME_SLUGS,
+                },
+            )
+        )
+    }
+)
+_LISTS = Trilingual(ListOf(TEXT, min_items=1))
+KIT_FILE = Record(
+    required={
+        "goals": _LISTS,
+        "questions": ListOf(
+            Record(required={"text": TRILINGUAL, "cites": ListOf(Record(required=CITES, optional=EVIDENCE), min_items=1)}),
+            min_items=1,
+        ),
+        "quiz": ListOf(
+            Record(
+                required={
+                    "question": TRILINGUAL,
+                    "options": _LISTS,
+                    "answer": Number(integer=True, minimum=0),
+                    "explanation": TRILINGUAL,
+                    **CITES,
+                    **EVIDENCE,
+                }
+            ),
+            min_items=1,
+        ),
+    },
+    optional={"cards": ListOf(SLUG)},
+)
 
 
 @dataclass(frozen=True)
@@ -138,71 +252,59 @@ class Knowledge:
 
 
 class _Reader:
-    """Validation helpers bound to one file, so that every error names it."""
+    """The checks that need other data, bound to one file so that every error names it.
+
+    The file's shape has been checked by its schema: the reader can take its values as given.
+    """
 
     def __init__(self, path: Path, documents: dict[str, Document], theme_slugs: set[str] | None = None) -> None:
         self.path = path
         self.documents = documents
         self.theme_slugs = theme_slugs or set()
 
-    def fail(self, message: str, node: Any) -> InputError:
-        return InputError(self.path, message, line=line_of(node))
-
-    def mapping(self, node: Any, what: str) -> dict:
-        if not isinstance(node, dict):
-            raise self.fail(f"{what} must be a mapping", node)
-        return node
-
-    def text(self, node: dict, key: str) -> str:
-        value = node.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"'{key}' must be a non-empty string", node)
-        return value.strip()
+    def fail(self, message: str, node: Any, key: str | int | None = None) -> InputError:
+        """An error at ``node`` (a mapping or list), or at its ``key`` or item where given."""
+        line = line_of(node) if key is None else line_at(node, key, line_of(node))
+        return InputError(self.path, message, line=line)
 
     def ident(self, node: dict, seen: set[str]) -> str:
-        value = self.text(node, "id")
-        if not _ID.match(value):
-            raise self.fail(f"id '{value}' must be lower-case words joined by hyphens", node)
+        value = node["id"]
         if value in seen:
             raise self.fail(f"duplicate id '{value}'", node)
         seen.add(value)
         return value
 
-    def trilingual(self, node: dict, key: str) -> Text:
-        value = node.get(key)
-        if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-            raise self.fail(f"'{key}' needs exactly en, kk and ru", value if isinstance(value, dict) else node)
-        for language, text in value.items():
-            if not isinstance(text, str) or not text.strip():
-                raise self.fail(f"'{key}.{language}' must be a non-empty string", value)
-        return {language: str(text).strip() for language, text in value.items()}
-
     def themes_of(self, node: dict, key: str = "themes") -> tuple[str, ...]:
-        value = node.get(key)
+        value = node[key]
         values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list) or not values:
-            raise self.fail(f"'{key}' must name one or more themes", node)
         for slug in values:
             if slug not in self.theme_slugs:
-                raise self.fail(f"unknown theme '{slug}' (themes: {', '.join(sorted(self.theme_slugs))})", node)
+                raise self.fail(f"unknown theme '{slug}' (themes: {', '.join(sorted(self.theme_slugs))})", node, key)
         return tuple(values)
 
-    def reference(self, node: dict, *, evidence_required: bool) -> Reference:
-        source = self.text(node, "source")
-        paragraph = self.text(node, "paragraph")
+    def reference(self, node: dict) -> Reference:
+        source, paragraph, evidence = node["source"], node["paragraph"], node.get("evidence")
         document = self.documents.get(source)
         if document is None:
-            raise self.fail(f"unknown source '{source}'", node)
+            raise self.fail(f"unknown source '{source}'", node, "source")
         block = document.by_id().get(paragraph)
         if block is None:
-            raise self.fail(f"paragraph {paragraph} does not exist in source '{source}'", node)
-        evidence = node.get("evidence")
-        if evidence is None and evidence_required:
-            raise self.fail("'evidence' (the exact words of the cited paragraph) is missing", node)
-        if evidence is not None:
-            if not isinstance(evidence, str) or evidence not in block.plain:
-                raise self.fail(f"evidence {str(evidence)[:60]!r} does not occur in {source}#{paragraph}", node)
+            raise self.fail(f"paragraph {paragraph} does not exist in source '{source}'", node, "paragraph")
+        if evidence is not None and evidence not in block.plain:
+            raise self.fail(f"evidence {evidence[:60]!r} does not occur in {source}#{paragraph}", node, "evidence")
         return Reference(source=source, paragraph=paragraph, evidence=evidence)
+
+
+def _trilingual(value: dict[str, str]) -> Text:
+    """A validated en/kk/ru text, stripped."""
+    return {language: text.strip() for language, text in value.items()}
+
+
+def _load(path: Path, schema: Schema) -> Any:
+    """The data of ``path``, checked against ``schema``."""
+    data = load_yaml(path)
+    validate(data, schema, path=path)
+    return data
 
 
 _WORDS = {
@@ -244,6 +346,12 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
     by_slug = {document.entry.slug: document for document in documents}
     themes = _load_themes(seeds_dir, by_slug)
     slugs = {theme.slug for theme in themes}
+    for folder in ("tags", "classroom"):
+        for path in data_files(seeds_dir / folder):
+            if path.suffix != ".yml" or path.stem not in slugs:
+                raise InputError(
+                    path, f"'{path.stem}' is not a theme; files in {folder}/ are named <theme>.yml after one of: {', '.join(sorted(slugs))}"
+                )
     facts = _load_facts(seeds_dir / "facts.yml", by_slug, slugs)
     events = _load_events(seeds_dir / "timeline.yml", by_slug, slugs)
     differences = _load_differences(seeds_dir / "differences.yml", by_slug, slugs)
@@ -263,125 +371,94 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
 
 def _load_kit(path: Path, theme: str, documents: dict[str, Document], term_ids: set[str]) -> Kit:
     reader = _Reader(path, documents)
-    data = reader.mapping(load_yaml(path), path.name)
+    data = _load(path, KIT_FILE)
 
     def lists(node: dict, key: str) -> dict[str, tuple[str, ...]]:
-        value = node.get(key)
-        if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-            raise reader.fail(f"'{key}' needs exactly en, kk and ru", node)
-        result = {}
-        for language, items in value.items():
-            if not isinstance(items, list) or not items or not all(isinstance(item, str) and item.strip() for item in items):
-                raise reader.fail(f"'{key}.{language}' must be a list of non-empty strings", value)
-            result[language] = tuple(item.strip() for item in items)
+        result = {language: tuple(item.strip() for item in items) for language, items in node[key].items()}
         if len({len(items) for items in result.values()}) != 1:
-            raise reader.fail(f"'{key}' has a different number of items in en, kk and ru", value)
+            raise reader.fail(f"'{key}' has a different number of items in en, kk and ru", node[key])
         return result
 
     goals = lists(data, "goals")
-    questions = []
-    for node in data.get("questions") or []:
-        reader.mapping(node, "a question")
-        cites = node.get("cites")
-        if not isinstance(cites, list) or not cites:
-            raise reader.fail("a discussion question needs 'cites'", node)
-        references = tuple(reader.reference(reader.mapping(cite, "a citation"), evidence_required=False) for cite in cites)
-        questions.append(Question(reader.trilingual(node, "text"), references))
+    questions = [
+        Question(_trilingual(node["text"]), tuple(reader.reference(cite) for cite in node["cites"])) for node in data["questions"]
+    ]
     quiz = []
-    for node in data.get("quiz") or []:
-        reader.mapping(node, "a quiz question")
+    for node in data["quiz"]:
         options = lists(node, "options")
-        answer = node.get("answer")
-        if not isinstance(answer, int) or not 0 <= answer < len(options["en"]):
+        if node["answer"] >= len(options["en"]):
             raise reader.fail(f"'answer' must be the index of one of the {len(options['en'])} options", node)
         quiz.append(
             QuizItem(
-                question=reader.trilingual(node, "question"),
+                question=_trilingual(node["question"]),
                 options=options,
-                answer=answer,
-                explanation=reader.trilingual(node, "explanation"),
-                reference=reader.reference(node, evidence_required=True),
+                answer=node["answer"],
+                explanation=_trilingual(node["explanation"]),
+                reference=reader.reference(node),
             )
         )
-    cards = data.get("cards") or []
-    for card in cards:
+    cards = data.get("cards", [])
+    for index, card in enumerate(cards):
         if card not in term_ids:
-            raise reader.fail(f"glossary card '{card}' is not a term of glossary.yml", data)
-    if not questions or not quiz:
-        raise reader.fail("a kit needs discussion 'questions' and a 'quiz'", data)
+            raise reader.fail(f"glossary card '{card}' is not a term of glossary.yml", cards, index)
     return Kit(theme=theme, goals=goals, questions=tuple(questions), quiz=tuple(quiz), cards=tuple(cards))
 
 
 def _load_themes(seeds_dir: Path, documents: dict[str, Document]) -> list[Theme]:
     path = seeds_dir / "themes.yml"
     reader = _Reader(path, documents)
-    data = reader.mapping(load_yaml(path), "themes.yml")
-    raw_themes = data.get("themes")
-    if not isinstance(raw_themes, list) or not raw_themes:
-        raise reader.fail("expected a list 'themes'", data)
-    slugs = [reader.mapping(raw, "a theme").get("slug") for raw in raw_themes]
-    reader.theme_slugs = set(slugs)
+    raw_themes = _load(path, THEMES_FILE)["themes"]
+    reader.theme_slugs = {raw["slug"] for raw in raw_themes}
     themes: list[Theme] = []
+    seen: set[str] = set()
     for raw in raw_themes:
-        slug = reader.text(raw, "slug")
-        related = tuple(raw.get("related") or ())
+        slug = raw["slug"]
+        if slug in seen:
+            raise reader.fail(f"duplicate theme slug '{slug}'", raw)
+        seen.add(slug)
+        related = tuple(raw.get("related", ()))
         for other in related:
             if other not in reader.theme_slugs or other == slug:
-                raise reader.fail(f"theme '{slug}' is related to unknown theme '{other}'", raw)
+                raise reader.fail(f"theme '{slug}' is related to unknown theme '{other}'", raw, "related")
         tagged = _load_tags(seeds_dir / "tags" / f"{slug}.yml", documents)
-        themes.append(Theme(slug, reader.trilingual(raw, "title"), reader.trilingual(raw, "summary"), related, tagged))
+        themes.append(Theme(slug, _trilingual(raw["title"]), _trilingual(raw["summary"]), related, tagged))
     return themes
 
 
 def _load_tags(path: Path, documents: dict[str, Document]) -> tuple[Reference, ...]:
     if not path.exists():
         return ()
-    data = load_yaml(path) or {}
+    data = load_yaml(path)
+    if data is None:
+        return ()
+    validate(data, TAGS_FILE, path=path)
     reader = _Reader(path, documents)
-    reader.mapping(data, "a tags file")
     tagged: list[Reference] = []
     for source, paragraphs in data.items():
         if source not in documents:
-            raise reader.fail(f"unknown source '{source}'", data)
-        if not isinstance(paragraphs, list):
-            raise reader.fail(f"'{source}' must list paragraph IDs", data)
+            raise reader.fail(f"unknown source '{source}'", data, source)
         ids = documents[source].by_id()
-        for paragraph in paragraphs:
+        for index, paragraph in enumerate(paragraphs):
             if paragraph not in ids:
-                raise reader.fail(f"paragraph {paragraph} does not exist in source '{source}'", data)
-            tagged.append(Reference(source, str(paragraph)))
+                raise reader.fail(f"paragraph {paragraph} does not exist in source '{source}'", paragraphs, index)
+            tagged.append(Reference(source, paragraph))
     return tuple(tagged)
 
 
-def _items(path: Path, key: str, reader: _Reader) -> list[dict]:
+def _items(path: Path, key: str, schema: Schema) -> list[dict]:
+    """The entries of the list ``key`` of ``path`` (none when there is no such file)."""
     if not path.exists():
         return []
-    data = reader.mapping(load_yaml(path), path.name)
-    items = data.get(key)
-    if not isinstance(items, list):
-        raise reader.fail(f"expected a list '{key}'", data)
-    return [reader.mapping(item, f"an entry of '{key}'") for item in items]
-
-
-def _date(reader: _Reader, node: dict, *, allow_unknown: bool) -> str:
-    value = str(node.get("date", "")).strip()
-    if (allow_unknown and value == "unknown") or _DATE.match(value):
-        return value
-    raise reader.fail(f"date '{value}' must be YYYY, YYYY-MM or YYYY-MM-DD" + (" or unknown" if allow_unknown else ""), node)
+    return _load(path, schema)[key]
 
 
 def _load_facts(path: Path, documents: dict[str, Document], slugs: set[str]) -> list[Fact]:
     reader = _Reader(path, documents, slugs)
     facts: list[Fact] = []
     seen: set[str] = set()
-    for node in _items(path, "facts", reader):
-        value = node.get("value")
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise reader.fail("'value' must be a number", node)
-        unit = reader.text(node, "unit")
-        if unit not in UNITS:
-            raise reader.fail(f"unit '{unit}' is not one of {', '.join(UNITS)}", node)
-        reference = reader.reference(node, evidence_required=True)
+    for node in _items(path, "facts", FACTS_FILE):
+        value, unit = node["value"], node["unit"]
+        reference = reader.reference(node)
         if unit != "rank" and not value_in_text(value, reference.evidence or ""):
             number = f"{value:g}" if isinstance(value, float) else str(value)
             raise reader.fail(f"value {number} does not appear in its evidence", node)
@@ -391,9 +468,9 @@ def _load_facts(path: Path, documents: dict[str, Document], slugs: set[str]) -> 
                 theme=reader.themes_of(node, "theme")[0],
                 value=value,
                 unit=unit,
-                date=_date(reader, node, allow_unknown=True),
-                place=reader.trilingual(node, "place"),
-                label=reader.trilingual(node, "label"),
+                date=str(node["date"]).strip(),
+                place=_trilingual(node["place"]),
+                label=_trilingual(node["label"]),
                 reference=reference,
             )
         )
@@ -406,12 +483,12 @@ def _load_events(path: Path, documents: dict[str, Document], slugs: set[str]) ->
     events = [
         Event(
             id=reader.ident(node, seen),
-            date=_date(reader, node, allow_unknown=False),
+            date=str(node["date"]).strip(),
             themes=reader.themes_of(node),
-            text=reader.trilingual(node, "text"),
-            reference=reader.reference(node, evidence_required=True),
+            text=_trilingual(node["text"]),
+            reference=reader.reference(node),
         )
-        for node in _items(path, "events", reader)
+        for node in _items(path, "events", EVENTS_FILE)
     ]
     return sorted(events, key=lambda event: event.date)
 
@@ -420,21 +497,15 @@ def _load_differences(path: Path, documents: dict[str, Document], slugs: set[str
     reader = _Reader(path, documents, slugs)
     seen: set[str] = set()
     differences: list[Difference] = []
-    for node in _items(path, "differences", reader):
-        claims_raw = node.get("claims")
-        if not isinstance(claims_raw, list) or len(claims_raw) < 2:
-            raise reader.fail("a difference needs two or more 'claims'", node)
-        claims = tuple(
-            Claim(text=reader.trilingual(reader.mapping(claim, "a claim"), "text"), reference=reader.reference(claim, evidence_required=True))
-            for claim in claims_raw
-        )
+    for node in _items(path, "differences", DIFFERENCES_FILE):
+        claims = tuple(Claim(text=_trilingual(claim["text"]), reference=reader.reference(claim)) for claim in node["claims"])
         differences.append(
             Difference(
                 id=reader.ident(node, seen),
                 themes=reader.themes_of(node),
-                topic=reader.trilingual(node, "topic"),
+                topic=_trilingual(node["topic"]),
                 claims=claims,
-                note=reader.trilingual(node, "note"),
+                note=_trilingual(node["note"]),
             )
         )
     return differences
@@ -444,30 +515,21 @@ def _load_terms(path: Path, documents: dict[str, Document], slugs: set[str]) -> 
     reader = _Reader(path, documents, slugs)
     seen: set[str] = set()
     terms: list[Term] = []
-    for node in _items(path, "terms", reader):
-        aliases_raw = node.get("aliases") or {}
-        reader.mapping(aliases_raw, "'aliases'")
-        aliases: dict[str, tuple[str, ...]] = {}
-        for language in LANGUAGES:
-            names = aliases_raw.get(language) or []
-            if not isinstance(names, list) or not all(isinstance(name, str) and len(name) > 3 for name in names):
-                raise reader.fail(f"aliases.{language} must be a list of names longer than 3 characters", node)
-            aliases[language] = tuple(names)
-        variants = node.get("variants") or []
-        if not isinstance(variants, list) or not all(isinstance(name, str) for name in variants):
-            raise reader.fail("'variants' must be a list of strings", node)
-        reference = reader.reference(node, evidence_required=False)
+    for node in _items(path, "terms", GLOSSARY_FILE):
+        aliases = {language: tuple(node.get("aliases", {}).get(language, ())) for language in LANGUAGES}
+        variants = node.get("variants", [])
+        reference = reader.reference(node)
         for variant in variants:
             if not any(variant in item.plain for document in documents.values() for item in document.blocks):
                 raise reader.fail(f"variant spelling {variant!r} does not occur in any source", node)
         terms.append(
             Term(
                 id=reader.ident(node, seen),
-                term=reader.trilingual(node, "term"),
-                definition=reader.trilingual(node, "definition"),
+                term=_trilingual(node["term"]),
+                definition=_trilingual(node["definition"]),
                 aliases=aliases,
                 variants=tuple(variants),
-                themes=reader.themes_of(node) if node.get("themes") else (),
+                themes=reader.themes_of(node) if "themes" in node else (),
                 reference=reference,
             )
         )

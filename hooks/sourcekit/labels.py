@@ -6,13 +6,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 
-from .catalogue import LANGUAGES
 from .errors import InputError
-from .yamlio import line_of, load_yaml
+from .schema import MapOf, Text, Trilingual, validate
+from .yamlio import line_at, load_yaml
 
 LABELS_FILE = Path(__file__).resolve().parents[1] / "data" / "labels.yml"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+LABELS = MapOf(
+    Text(pattern=r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*", expected="a label key like reader.title"),
+    Trilingual(),
+    expected="a mapping of label keys to en, kk and ru",
+)
 
 
 @dataclass(frozen=True)
@@ -30,15 +36,14 @@ class Labels:
 def load_labels(path: Path = LABELS_FILE) -> Labels:
     """Load the labels; every key needs en, kk, ru with the same placeholders."""
     data = load_yaml(path)
-    if not isinstance(data, dict):
-        raise InputError(path, "expected a mapping of label keys")
-    table: dict[str, dict[str, str]] = {}
+    validate(data, LABELS, path=path)
     for key, value in data.items():
-        line = line_of(value, line_of(data))
-        if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-            raise InputError(path, f"label '{key}' needs exactly en, kk and ru", line=line)
-        placeholders = {language: set(_PLACEHOLDER.findall(str(text))) for language, text in value.items()}
-        if len({frozenset(names) for names in placeholders.values()}) != 1:
+        line = line_at(data, key)
+        for language, text in value.items():
+            try:
+                list(Formatter().parse(text))
+            except ValueError:
+                raise InputError(path, f"label '{key}.{language}' has a '{{' or '}}' that is not part of a {{placeholder}}", line=line) from None
+        if len({frozenset(_PLACEHOLDER.findall(text)) for text in value.values()}) != 1:
             raise InputError(path, f"label '{key}' has different {{placeholders}} in its languages", line=line)
-        table[str(key)] = {language: str(text) for language, text in value.items()}
-    return Labels(table)
+    return Labels({key: dict(value) for key, value in data.items()})

@@ -17,8 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .schema import PARAGRAPH_ID, TEXT, MapOf, Record, Text, validate
 from .yamlio import line_of, load_yaml
+
+FINGERPRINT = Text(pattern=r"[0-9a-f]{12}", expected="the 12 hex digits of the original's fingerprint, in quotes")
+TRANSLATIONS = Record(
+    required={
+        "blocks": MapOf(
+            PARAGRAPH_ID,
+            Record(required={"fingerprint": FINGERPRINT, "text": TEXT}, optional={"note": TEXT}),
+            expected="a mapping of paragraph IDs to translations",
+        )
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -33,23 +44,16 @@ class Translation:
 
 
 def load_translations(path: Path) -> dict[str, Translation]:
-    """Load one translation file; a missing file means nothing is translated yet."""
+    """Load one translation file; a missing or empty file means nothing is translated yet."""
     if not path.exists():
         return {}
     data = load_yaml(path)
     if data is None:
         return {}
-    if not isinstance(data, dict) or not isinstance(data.get("blocks"), dict):
-        raise InputError(path, "expected a mapping with a mapping 'blocks' (paragraph ID → translation)", line=line_of(data, 1))
-    translations: dict[str, Translation] = {}
-    for block_id, raw in data["blocks"].items():
-        line = line_of(raw)
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
-            raise InputError(path, f"translation of {block_id} needs a non-empty 'text'", line=line)
-        if not isinstance(raw.get("fingerprint"), str):
-            raise InputError(path, f"translation of {block_id} needs the 'fingerprint' of its original, as a quoted string", line=line)
-        note = raw.get("note")
-        translations[str(block_id)] = Translation(
-            block_id=str(block_id), text=raw["text"].strip(), fingerprint=raw["fingerprint"], note=note, line=line or 0
+    validate(data, TRANSLATIONS, path=path)
+    return {
+        block_id: Translation(
+            block_id=block_id, text=raw["text"].strip(), fingerprint=raw["fingerprint"], note=raw.get("note"), line=line_of(raw, 0) or 0
         )
-    return translations
+        for block_id, raw in data["blocks"].items()
+    }
