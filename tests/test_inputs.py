@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,181 @@ def _break_translation(project: Path) -> tuple[str, str]:
     return "seeds/translations/new-silk-road-soft-power.kk.yml:", "is stale"
 
 
+def _edit_line(path: Path, starts: str, change) -> int:  # noqa: ANN001 - change: str -> str
+    """Rewrite the first line of ``path`` that starts (after indentation) with ``starts``; return its number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith(starts))
+    lines[index] = change(lines[index])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def _charts(project: Path) -> Path:
+    return project / "seeds" / "charts.yml"
+
+
+def _break_charts_empty(project: Path) -> tuple[str, str]:
+    _charts(project).write_text("# no charts yet\n", encoding="utf-8")
+    return "seeds/charts.yml:", "the file is empty; it must be a mapping with 'charts' and 'map'"
+
+
+def _break_charts_list(project: Path) -> tuple[str, str]:
+    _charts(project).write_text("- id: a-chart\n", encoding="utf-8")
+    return "seeds/charts.yml:1:", "the file must be a mapping with 'charts' and 'map', not a list"
+
+
+def _break_charts_no_bars(project: Path) -> tuple[str, str]:
+    path = _charts(project)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("    bars:")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("      "))
+    path.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
+    chart = max(i for i in range(start) if lines[i].startswith("  - id:")) + 1
+    return f"seeds/charts.yml:{chart}:", "an item of 'charts' needs 'bars'"
+
+
+def _break_charts_bar_without_label(project: Path) -> tuple[str, str]:
+    path = _charts(project)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("        label:"))
+    path.write_text("\n".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
+    return f"seeds/charts.yml:{index}:", "an item of 'charts.bars' needs 'label'"
+
+
+def _break_charts_title_string(project: Path) -> tuple[str, str]:
+    path = _charts(project)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = lines.index("    title:")
+    lines[index : index + 4] = ["    title: Confucius Institutes"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return f"seeds/charts.yml:{index + 1}:", "'charts.title' must be a mapping of en, kk and ru, not the string 'Confucius Institutes'"
+
+
+def _break_charts_lon_string(project: Path) -> tuple[str, str]:
+    line = _edit_line(_charts(project), "kazakhstan: {lon:", lambda text: text.replace("lon: 67.5", 'lon: "67.5"'))
+    return f"seeds/charts.yml:{line}:", "'map.countries.kazakhstan.lon' must be a number from -180 to 180, not the string '67.5'"
+
+
+def _break_tags_entry_list(project: Path) -> tuple[str, str]:
+    path = project / "seeds" / "tags" / "soft-power.yml"
+    line = _edit_line(path, "- p-", lambda text: text.replace("- p-83bc04", "- [p-83bc04, p-7f1c0d]"))
+    return f"seeds/tags/soft-power.yml:{line}:", "an item of 'new-silk-road-soft-power' must be a paragraph ID like p-1a2b3c, not a list"
+
+
+def _break_docs_not_utf8(project: Path) -> tuple[str, str]:
+    page = project / "docs" / "themes" / "kazakhstan.ru.md"
+    data = page.read_bytes()
+    lines = data.split(b"\n")
+    lines[2] = lines[2] + " caf\xe9".encode("latin-1")
+    page.write_bytes(b"\n".join(lines))
+    return "docs/themes/kazakhstan.ru.md:3:", "not valid UTF-8: byte 0xe9 cannot be decoded"
+
+
+def _break_deep_nesting(project: Path) -> tuple[str, str]:
+    (project / "seeds" / "facts.yml").write_text("facts:\n  - " + "[" * 20_000 + "]" * 20_000 + "\n", encoding="utf-8")
+    return "seeds/facts.yml:2:", "nested more than 64 levels deep"
+
+
+def _break_alias_bomb(project: Path) -> tuple[str, str]:
+    catalogue = project / "seeds" / "catalogue.yml"
+    text = catalogue.read_text(encoding="utf-8")
+    start = text.index("    notes: >-")
+    end = text.index("  - slug:", start)
+    levels = ['      - &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        levels.append(f"      - &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
+    catalogue.write_text(text[:start] + "    notes:\n" + "\n".join(levels) + "\n" + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 2
+    return f"seeds/catalogue.yml:{line}:", "anchors and aliases (&name, *name) are not allowed in data files"
+
+
+def _break_nul_in_seed(project: Path) -> tuple[str, str]:
+    seed = project / "seeds" / ARTICLE
+    seed.write_bytes(seed.read_bytes().replace(b"Introduction", b"Intro\x00duction", 1))
+    return f"seeds/{ARTICLE}:57:", "contains a control character U+0000"
+
+
+def _break_nul_in_yaml(project: Path) -> tuple[str, str]:
+    line = _edit_line(project / "seeds" / "themes.yml", "title: {en: Soft power", lambda text: text.replace("Soft power", "Soft\x00power"))
+    return f"seeds/themes.yml:{line}:", "contains a control character U+0000"
+
+
+def _break_unknown_key(project: Path) -> tuple[str, str]:
+    path = project / "seeds" / "translations" / "new-silk-road-soft-power.kk.yml"
+    line = _edit_line(path, "note:", lambda text: text.replace("note:", "nte:"))
+    return f"seeds/translations/new-silk-road-soft-power.kk.yml:{line}:", "unknown key 'nte' in 'blocks.p-"
+
+
+def _stray(project: Path, relative: str) -> None:
+    (project / "seeds" / relative).write_text("{}\n", encoding="utf-8")
+
+
+def _break_stray_translation(project: Path) -> tuple[str, str]:
+    _stray(project, "translations/silk-road.kk.yml")
+    return "seeds/translations/silk-road.kk.yml:", "translation of 'silk-road', which is not a catalogued slug; slugs: "
+
+
+def _break_translation_language(project: Path) -> tuple[str, str]:
+    _stray(project, "translations/new-silk-road-soft-power.de.yml")
+    return "seeds/translations/new-silk-road-soft-power.de.yml:", "translation into 'de', which is not a language of the site"
+
+
+def _break_stray_correction(project: Path) -> tuple[str, str]:
+    _stray(project, "corrections/silk-road.yml")
+    return "seeds/corrections/silk-road.yml:", "corrections for 'silk-road', which is not a catalogued slug"
+
+
+def _break_stray_tags(project: Path) -> tuple[str, str]:
+    _stray(project, "tags/soft-powers.yml")
+    return "seeds/tags/soft-powers.yml:", "'soft-powers' is not a theme; files in tags/ are named <theme>.yml after one of: belt-and-road"
+
+
+def _break_stray_classroom(project: Path) -> tuple[str, str]:
+    _stray(project, "classroom/silk-road.yml")
+    return "seeds/classroom/silk-road.yml:", "'silk-road' is not a theme; files in classroom/"
+
+
+def _break_impossible_date(project: Path) -> tuple[str, str]:
+    line = _edit_line(project / "seeds" / "timeline.yml", "date:", lambda text: text.split("date:")[0] + "date: 1989-13-45")
+    return f"seeds/timeline.yml:{line}:", "'events.date' must be a real date YYYY, YYYY-MM or YYYY-MM-DD, not '1989-13-45'"
+
+
+def _break_empty_variant(project: Path) -> tuple[str, str]:
+    line = _edit_line(project / "seeds" / "glossary.yml", "variants: [", lambda text: text.replace("variants: [", 'variants: ["", '))
+    return f"seeds/glossary.yml:{line}:", "an item of 'terms.variants' is empty; it must be a non-empty string"
+
+
+def _break_theme_slug(project: Path) -> tuple[str, str]:
+    line = _edit_line(project / "seeds" / "themes.yml", "- slug: soft-power", lambda text: text.replace("soft-power", '"Bad Slug/../x"'))
+    return f"seeds/themes.yml:{line}:", "'themes.slug' must be lower-case words joined by hyphens (a-z, 0-9), not 'Bad Slug/../x'"
+
+
+def _break_uppercase_suffix(project: Path) -> tuple[str, str]:
+    (project / "seeds" / "003_new.TXT").write_text("A new text.\n", encoding="utf-8")
+    return "seeds/003_new.TXT:", "seed has no entry in catalogue.yml"
+
+
+def _break_catalogue_file(project: Path, file: str) -> tuple[str, str]:
+    line = _edit_line(project / "seeds" / "catalogue.yml", f"file: {ARTICLE}", lambda text: text.replace(ARTICLE, file))
+    return f"seeds/catalogue.yml:{line}:", "'sources.file' must be a plain file name in seeds/ ending in .txt or .md"
+
+
+def _break_seed_symlink(project: Path) -> tuple[str, str]:
+    outside = project.parent / "hostname"
+    outside.write_text("build-host-7\n", encoding="utf-8")
+    seed = project / "seeds" / ARTICLE
+    seed.unlink()
+    seed.symlink_to(outside)
+    return f"seeds/{ARTICLE}:", "is a link to a file outside seeds/"
+
+
+def _break_list_title(project: Path) -> tuple[str, str]:
+    catalogue = project / "seeds" / "catalogue.yml"
+    line = _edit_line(catalogue, 'text: "Soft power of China in Central Asia"', lambda text: text.split("text:")[0] + "text: [Soft power, China]")
+    return f"seeds/catalogue.yml:{line}:", "'sources.title.en.text' must be a non-empty string, not a list"
+
+
 CASES = {
     "seed not UTF-8": _break_non_utf8,
     "empty seed": _break_empty,
@@ -92,6 +268,32 @@ CASES = {
     "malformed YAML": _break_yaml,
     "correction no longer matches": _break_correction,
     "stale translation": _break_translation,
+    "charts.yml empty": _break_charts_empty,
+    "charts.yml a list": _break_charts_list,
+    "chart without bars": _break_charts_no_bars,
+    "chart bar without label": _break_charts_bar_without_label,
+    "chart title a string": _break_charts_title_string,
+    "map lon a string": _break_charts_lon_string,
+    "tags entry a list": _break_tags_entry_list,
+    "docs page not UTF-8": _break_docs_not_utf8,
+    "YAML nested 20000 deep": _break_deep_nesting,
+    "alias bomb in catalogue notes": _break_alias_bomb,
+    "NUL byte in seed": _break_nul_in_seed,
+    "NUL byte in YAML": _break_nul_in_yaml,
+    "unknown key nte": _break_unknown_key,
+    "translation of unknown slug": _break_stray_translation,
+    "translation into another language": _break_translation_language,
+    "corrections of unknown slug": _break_stray_correction,
+    "tags of unknown theme": _break_stray_tags,
+    "classroom kit of unknown theme": _break_stray_classroom,
+    "impossible date": _break_impossible_date,
+    "empty glossary variant": _break_empty_variant,
+    "theme slug with a path": _break_theme_slug,
+    "seed with upper-case .TXT": _break_uppercase_suffix,
+    "catalogue file absolute": lambda project: _break_catalogue_file(project, "/etc/hostname"),
+    "catalogue file with ../": lambda project: _break_catalogue_file(project, "../README.md"),
+    "seed linked to outside": _break_seed_symlink,
+    "list-valued title": _break_list_title,
 }
 
 
@@ -111,6 +313,25 @@ def test_bad_input_stops_the_build_cleanly(name: str, project_copy: Path, tmp_pa
     assert where in error_lines[0] and message in error_lines[0], error_lines[0]
     assert sorted(path.name for path in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the good site"
+
+
+@pytest.mark.build
+def test_an_email_address_in_a_translation_is_never_published(project_copy: Path, tmp_path: Path) -> None:
+    """Good input, not bad: the build succeeds, and the address is withheld when the YAML is read."""
+    address = "translator.kz@example.org"
+    path = project_copy / "seeds" / "translations" / "china-soft-power-central-asia.kk.yml"
+    _edit_line(path, "text:", lambda text: text[:-1] + f' Хат жазыңыз: {address}"')
+    _edit_line(path, "note:", lambda text: text[:-1] + f' Аудармашы: {address}"')
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    notice = "[электрондық пошта мекенжайы жарияланбайды]"
+    index = json.loads((site / "search" / "search_index.kk.json").read_text(encoding="utf-8"))
+    assert f"Хат жазыңыз: {notice}" in " ".join(doc["text"] for doc in index["docs"])
+    reader = (site / "kk" / "sources" / "china-soft-power-central-asia" / "index.html").read_text(encoding="utf-8")
+    assert f"Хат жазыңыз: {notice}" in reader
+    leaks = [path for path in site.rglob("*") if path.is_file() and address.encode() in path.read_bytes()]
+    assert leaks == []
 
 
 @pytest.mark.build
