@@ -5,18 +5,32 @@ inputs, and adds every language variant of the generated pages early, so that
 mkdocs-static-i18n links them to each other; ``sources_content.py`` fills in their
 Markdown late, after i18n has rebuilt the files. Bad input stops the build with one line
 naming the file, in ``on_config``, before anything is written.
+
+Under ``mkdocs serve`` bad input does not stop the preview: the error is printed once per
+rebuild, the pages are built from the last good data and say so in a banner
+(``overrides/partials/sourcekit/serve-banner.html``), and the next rebuild after the fix
+clears it. If the very first build has bad input, there is no good data yet: the preview
+is then one page per language that waits for the fix, under the same banner.
+
+Every event (and :func:`site_data`) is wrapped in :func:`one_line_errors`, so that no input
+ends in a traceback: an unexpected error becomes one line naming the file or page.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
+import logging
 import os
 import pickle
+import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,6 +38,7 @@ from mkdocs.structure.files import File, Files
 
 from sourcekit.catalogue import LANGUAGES
 from sourcekit.citations import CitationIndex, scan_docs
+from sourcekit.context import describe, input_of, processing
 from sourcekit.errors import InputError
 from sourcekit.knowledge import Knowledge, load_knowledge
 from sourcekit.labels import LABELS_FILE, load_labels
@@ -34,7 +49,9 @@ from sourcekit.theme_render import PageContext, render_glossary_page, render_kit
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 DOCS_DIR = Path(__file__).resolve().parents[1] / "docs"
 
@@ -54,24 +71,99 @@ class SiteData:
     citations: CitationIndex
 
 
+@dataclass
+class Preview:
+    """The state of a ``mkdocs serve`` session (hooks are loaded once per session)."""
+
+    serving: bool = False
+    last_good: SiteData | None = None
+    problem: InputError | None = None  # the bad input the preview is waiting to be fixed
+
+    @property
+    def waiting(self) -> bool:
+        """Bad input and no good data yet: the preview is only a page that waits for the fix."""
+        return self.problem is not None and self.last_good is None
+
+
 _cache: dict[str, SiteData] = {}
 _build_key: list[str] = []  # the inputs' fingerprint, taken once per (language) build
+_preview = Preview()
+EMPTY_DATA = SiteData(
+    documents=[], knowledge=Knowledge(themes=(), facts=(), events=(), differences=(), terms=()), citations=CitationIndex()
+)
+_log = logging.getLogger("mkdocs.hooks.sources")
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
+def one_line_errors(event: Callable[Params, Result]) -> Callable[Params, Result]:
+    """Let no traceback out of ``event``: any error becomes a :class:`PluginError` of one line.
+
+    Bad input keeps its ``file:line: message``. Any other exception names the input being
+    processed (``sourcekit.context.processing``), else the page being rendered, else the
+    hook, with the exception's type and message. ``mkdocs build --verbose`` or
+    ``SOURCEKIT_DEBUG=1`` print the traceback as well.
+
+    Under ``serve``, while bad input keeps the last good data, a page event that fails (a
+    page citing what only the newer data has) prints its line and leaves the page as it is,
+    so that the preview goes on answering; the banner says why.
+    """
+
+    @functools.wraps(event)
+    def wrapper(*args: Params.args, **kwargs: Params.kwargs) -> Result:
+        try:
+            return event(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as error:  # noqa: BLE001 - reported as one line, see above
+            if isinstance(error, InputError):
+                message = str(error)
+            else:
+                page = kwargs.get("page")
+                page_path = getattr(getattr(page, "file", None), "abs_src_path", None)
+                where = input_of(error) or (Path(page_path) if page_path else Path(inspect.getfile(event)))
+                if os.environ.get("SOURCEKIT_DEBUG") == "1" or logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG):
+                    _log.info("The traceback of the error below:", exc_info=error)
+                message = describe(error, where=where)
+            if _preview.problem is not None and "page" in kwargs and args:
+                _report(message)
+                # A page event returns its first argument (Markdown, HTML, context), changed.
+                return args[0]  # type: ignore[return-value]
+            raise PluginError(message) from None
+
+    return wrapper
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this is ``mkdocs serve``, where bad input must not stop the preview."""
+    _preview.serving = command == "serve"
+
+
+@one_line_errors
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Ingest (or take from the cache) the seeds and theme data; fail early on bad input.
 
     The inputs are fingerprinted here, once per build (``mkdocs serve`` calls this again on
     every rebuild), rather than on each of the many calls to :func:`site_data` in a build.
+    Under ``serve``, bad input is printed here, once per rebuild (not again for each language).
     """
     _build_key[:] = [_fingerprint()]
     site_data()
+    if _preview.problem is not None and not _is_language_build(config):
+        _report(_preview.problem)
     return config
 
 
 @event_priority(50)
+@one_line_errors
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    """Add every language variant of every generated page, backed by a path in docs_dir."""
+    """Add every language variant of every generated page, backed by a path in docs_dir.
+
+    While the preview waits for its first good data, only the home pages are kept.
+    """
+    if _preview.waiting:
+        return _waiting_files(files)
     data = site_data()
     for uri in generated_pages(data.documents, data.knowledge):
         if files.get_file_from_path(uri) is None:
@@ -79,6 +171,24 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             file.abs_src_path = str(Path(config.docs_dir) / uri)
             files.append(file)
     return files
+
+
+@event_priority(100)  # before themes.py, which would render the markers of the page it replaces
+@one_line_errors
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """While the preview waits for its first good data, a home page only says so."""
+    if not _preview.waiting:
+        return markdown
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    labels = load_labels()
+    return f"# {labels.get('preview.waiting_title', lang)}\n\n{labels.get('preview.waiting_text', lang)}\n"
+
+
+@one_line_errors
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the pages the preview's banner text in this build's language (``None``: no banner)."""
+    env.globals["sourcekit_serve_banner"] = _banner(config.theme["language"])
+    return env
 
 
 def generated_pages(documents: list[Document], knowledge: Knowledge) -> dict[str, tuple[str, str | None, str, int]]:
@@ -146,32 +256,85 @@ def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData, her
     return result
 
 
+@one_line_errors
 def site_data() -> SiteData:
     """The ingested seeds and theme data, cached by a fingerprint of every input file.
 
     The cache is kept in memory (``mkdocs serve`` rebuilds, the three language builds) and on
     disk in ``.cache/`` (the next build); only data from input without errors is stored.
+    Bad input raises :class:`PluginError`, except under ``serve``: there the last good data
+    (or, before there is any, :data:`EMPTY_DATA`) is used and the error kept for the banner.
     """
-    try:
-        key = _build_key[0] if _build_key else _fingerprint()
-        if key not in _cache:
-            _cache.clear()
-            load_labels.cache_clear()
-            load_labels()  # validate the labels now, so that a bad one stops the build early
-            data = _read_disk_cache(key)
-            if data is None:
-                documents = ingest()
-                by_slug = {document.entry.slug: document for document in documents}
-                data = SiteData(
-                    documents=documents,
-                    knowledge=load_knowledge(SEEDS_DIR, documents),
-                    citations=scan_docs(DOCS_DIR, by_slug),
-                )
-                _write_disk_cache(key, data)
-            _cache[key] = data
-        return _cache[key]
-    except InputError as error:
-        raise PluginError(str(error)) from None
+    key = _build_key[0] if _build_key else _fingerprint()
+    if key not in _cache:
+        try:
+            data = _ingest(key)
+        except InputError as error:
+            if not _preview.serving:
+                raise
+            _preview.problem = error
+            data = _preview.last_good or EMPTY_DATA
+        else:
+            _preview.problem, _preview.last_good = None, data
+        _cache.clear()
+        _cache[key] = data
+    return _cache[key]
+
+
+def _ingest(key: str) -> SiteData:
+    """The data of the inputs with fingerprint ``key``: from the disk cache, or ingested now."""
+    with processing(LABELS_FILE):
+        # Validate the labels now, so that a bad one stops the build early; until a good
+        # version is read, the cached one stays (``serve`` keeps showing the last good site).
+        load_labels.__wrapped__()
+        load_labels.cache_clear()
+    data = _read_disk_cache(key)
+    if data is None:
+        with processing(SEEDS_DIR):
+            documents = ingest()
+            knowledge = load_knowledge(SEEDS_DIR, documents)
+        with processing(DOCS_DIR):
+            citations = scan_docs(DOCS_DIR, {document.entry.slug: document for document in documents})
+        data = SiteData(documents=documents, knowledge=knowledge, citations=citations)
+        _write_disk_cache(key, data)
+    return data
+
+
+def _is_language_build(config: MkDocsConfig) -> bool:
+    """Whether this is one of the builds of the other languages that mkdocs-static-i18n runs
+    from inside the default language's build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def _report(problem: InputError | str) -> None:
+    """Print the bad input of a ``serve`` rebuild as MkDocs prints an error.
+
+    Not on the ``mkdocs`` logger: in strict mode MkDocs counts every warning and error logged
+    there and aborts the build, and an aborted rebuild leaves the server stuck (every request
+    waits for a build that succeeds). The line goes to MkDocs' own console handler instead.
+    """
+    logger = logging.getLogger("sourcekit.serve")
+    if not logger.handlers:
+        console = [handler for handler in logging.getLogger("mkdocs").handlers if handler.name == "MkDocsStreamHandler"]
+        logger.handlers = console or [logging.StreamHandler()]
+        logger.propagate = False
+    logger.error(str(problem))
+
+
+def _banner(lang: str) -> str | None:
+    """The banner of a preview built from the last good data (or waiting for it), in ``lang``."""
+    if _preview.problem is None:
+        return None
+    key = "preview.waiting" if _preview.waiting else "preview.last_good"
+    return load_labels().get(key, lang, error=str(_preview.problem))
+
+
+def _waiting_files(files: Files) -> Files:
+    """Only the home pages (and the theme's assets): without data, no other page can be built."""
+    for file in files.documentation_pages():
+        if not re.fullmatch(r"index\.[a-z]+\.md", file.src_uri):
+            files.remove(file)
+    return files
 
 
 def is_last_post_build(config: MkDocsConfig) -> bool:
@@ -213,7 +376,7 @@ def _write_disk_cache(key: str, data: SiteData) -> None:
     try:
         payload = pickle.dumps((data.documents, data.knowledge, data.citations), protocol=pickle.HIGHEST_PROTOCOL)
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        for old in CACHE_DIR.glob("*.pickle"):
+        for old in [*CACHE_DIR.glob("*.pickle"), *CACHE_DIR.glob("*.tmp")]:  # .tmp: from a killed build
             old.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile(dir=CACHE_DIR, suffix=".tmp", delete=False) as stream:
             temporary = Path(stream.name)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import page_markdown
+from sources import one_line_errors, page_markdown
+from sourcekit.context import processing
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 
 @event_priority(-200)
+@one_line_errors
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Set ``content_string`` on every generated page that this language build kept."""
     docs_dir = Path(config.docs_dir)
@@ -31,7 +33,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         path = Path(file.abs_src_path)
         if path.exists() or docs_dir not in path.parents:
             continue
-        markdown = page_markdown(path.relative_to(docs_dir).as_posix(), urls=urls)
+        with processing(path):  # an unexpected error names the generated page
+            markdown = page_markdown(path.relative_to(docs_dir).as_posix(), urls=urls)
         if markdown is not None:
             file.content_string = markdown
     return files

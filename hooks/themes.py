@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sources import site_data
+from sources import one_line_errors, site_data
 from sourcekit.cite_page import page_citations, source_citations
 from sourcekit.edition import current_edition
 from sourcekit.render import _html
@@ -65,6 +65,7 @@ def is_hand_written(page: Page) -> bool:
     return bool(page.file.abs_src_path) and Path(page.file.abs_src_path).is_file()
 
 
+@one_line_errors
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render citations and the generated sections of hand-written pages."""
     lang = page_language(page, config)
@@ -118,6 +119,7 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
     return f"## {labels.get('citepage.title', lang)}\n\n{html}\n"
 
 
+@one_line_errors
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put in the citation markers, then link the first mention of each glossary term, except
     on the glossary itself."""

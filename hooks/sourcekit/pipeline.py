@@ -8,6 +8,7 @@ from pathlib import Path
 from .annotate import AnnotatedBlock, annotate
 from .catalogue import LANGUAGES, CatalogueEntry, load_catalogue
 from .clean import CleaningRules, load_rules
+from .context import processing
 from .corrections import Correction, apply_corrections, load_corrections
 from .errors import InputError
 from .load import load_seed
@@ -79,26 +80,28 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
     ``scripts/translations.py`` passes ``strict=False`` to list them all.
     """
     seed_path = seeds_dir / entry.file
-    blocks = segment(load_seed(seed_path), rules=rules)
-    corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
-    corrections = load_corrections(corrections_path)
-    annotated = annotate(apply_corrections(blocks, corrections, path=corrections_path), seed_path=seed_path)
-    paths = translation_paths(entry, seeds_dir)
-    translations = {language: load_translations(paths[language]) for language in LANGUAGES}
-    document = Document(entry=entry, blocks=tuple(annotated), corrections=tuple(corrections), translations=translations)
-    if strict:
-        problems = translation_problems(document, seeds_dir=seeds_dir)
-        if problems:
-            first = problems[0]
-            more = f" (and {len(problems) - 1} more: python scripts/translations.py lists them)" if len(problems) > 1 else ""
-            raise InputError(first.path, first.message + more, line=first.line)
-    return document
+    with processing(seed_path):
+        blocks = segment(load_seed(seed_path), rules=rules)
+        corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
+        corrections = load_corrections(corrections_path)
+        annotated = annotate(apply_corrections(blocks, corrections, path=corrections_path), seed_path=seed_path)
+        paths = translation_paths(entry, seeds_dir)
+        translations = {language: load_translations(paths[language]) for language in LANGUAGES}
+        document = Document(entry=entry, blocks=tuple(annotated), corrections=tuple(corrections), translations=translations)
+        if strict:
+            problems = translation_problems(document, seeds_dir=seeds_dir)
+            if problems:
+                first = problems[0]
+                more = f" (and {len(problems) - 1} more: python scripts/translations.py lists them)" if len(problems) > 1 else ""
+                raise InputError(first.path, first.message + more, line=first.line)
+        return document
 
 
 def ingest(seeds_dir: Path = SEEDS_DIR) -> list[Document]:
     """Ingest every catalogued seed in ``seeds_dir``, in catalogue order."""
     rules = load_rules(seeds_dir / "cleaning.yml")
-    catalogue = load_catalogue(seeds_dir / "catalogue.yml")
+    with processing(seeds_dir / "catalogue.yml"):
+        catalogue = load_catalogue(seeds_dir / "catalogue.yml")
     return [ingest_seed(entry, seeds_dir=seeds_dir, rules=rules) for entry in catalogue]
 
 
