@@ -102,12 +102,15 @@ def load_catalogue(path: Path) -> list[CatalogueEntry]:
 
 
 def _check_slug_files(seeds_dir: Path, slugs: list[str]) -> None:
-    """Every corrections and translations file belongs to a catalogued seed (and a language)."""
+    """Every corrections and translations file belongs to a catalogued seed (and a language);
+    a Markdown file among the translations is documentation for translators."""
     known = ", ".join(slugs)
     for path in data_files(seeds_dir / "corrections"):
         if path.suffix != ".yml" or path.stem not in slugs:
             raise InputError(path, f"corrections for '{path.stem}', which is not a catalogued slug; name the file <slug>.yml after one of: {known}")
     for path in data_files(seeds_dir / "translations"):
+        if path.suffix == ".md":
+            continue  # the translators' style sheet (STYLE.md) lives beside the translations
         name = _TRANSLATION_FILE.fullmatch(path.name)
         if name is None:
             raise InputError(path, f"a translation file is named <slug>.<language>.yml, with a slug of: {known}")

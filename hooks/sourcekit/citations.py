@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .language_checks import check_page
 from .load import read_text
 from .pipeline import Document
 
@@ -69,11 +70,14 @@ class CitationIndex:
 def scan_docs(docs_dir: Path, documents: dict[str, Document]) -> CitationIndex:
     """Scan every hand-written page for citations; the key of a page is its path without language.
 
-    A page that is not UTF-8 (or has a control character) stops the build here, with one line.
+    A page that is not UTF-8 (or has a control character), or a Kazakh or Russian page that
+    breaks a rule of :mod:`language_checks`, stops the build here, with one line.
     """
     index = CitationIndex()
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
         page_key = re.sub(r"\.(en|kk|ru)\.md$", "", relative)
-        index.add(page_key, scan_citations(path, read_text(path), documents))
+        markdown = read_text(path)
+        check_page(path, markdown, seeds_dir=docs_dir.parent / "seeds")  # kk/ru prose: numbers, terms, dashes
+        index.add(page_key, scan_citations(path, markdown, documents))
     return index

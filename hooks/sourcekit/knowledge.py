@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .language_checks import check_data_files
 from .pipeline import Document
 from .schema import (
     LANGUAGES,
@@ -366,6 +367,7 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
     from .charts import load_charts  # charts read the facts, so they load last
 
     charts, map_spec = load_charts(seeds_dir / "charts.yml", knowledge)
+    check_data_files(seeds_dir)  # the kk/ru prose of these files (and of the labels): numbers, terms, dashes
     return replace(knowledge, charts=charts, map=map_spec)
 
 

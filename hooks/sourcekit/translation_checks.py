@@ -5,7 +5,10 @@ a translatable paragraph has no translation although the file for that language 
 (a seed with no translation file yet is shown in the original, with a note, so that a new
 seed needs nothing but its file and a catalogue entry); a number, year or citation marker of the
 original is missing from the translation; a Kazakh text has no Kazakh-specific letter
-or a Russian text has one; the translation is implausibly short or long.
+or a Russian text has one; the translation is implausibly short or long; the text or the
+translator's note breaks a rule of Kazakh and Russian prose (numbers in local notation, one
+term per concept, one dash: :mod:`language_checks`); a paragraph has a translator's note in one
+of kk and ru but not in the other.
 (A stale fingerprint is caught when the file is loaded, in ``pipeline.py``.)
 """
 
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import AnnotatedBlock
+from .language_checks import prose_problems, terminology_for, unpaired_notes
 from .textutil import KAZAKH_LETTERS
 
 TRANSLATABLE_KINDS = ("heading", "paragraph", "list_item", "references_heading")
@@ -92,6 +96,7 @@ def script_problem(text: str, lang: str) -> str | None:
 def check_document(blocks: tuple[AnnotatedBlock, ...], translations: dict, paths: dict[str, Path]) -> list[Problem]:
     """All problems of the translations of one document, in block order per language."""
     problems: list[Problem] = []
+    terminology = terminology_for(paths[TARGET_LANGUAGES[0]].parents[1])  # seeds/translations/x.kk.yml → seeds/
     for lang in TARGET_LANGUAGES:
         path = paths[lang]
         started = path.exists()
@@ -119,6 +124,21 @@ def check_document(blocks: tuple[AnnotatedBlock, ...], translations: dict, paths
                     problems.append(
                         Problem(path, line, block_id, f"{block_id}: translation is {ratio:.2f} times the length of the original (expected {low}–{high})")
                     )
+            for field, text in (("", translation.text), (" (translator's note)", translation.note or "")):
+                for message in prose_problems(text, lang, terminology):
+                    problems.append(Problem(path, line, block_id, f"{block_id}{field}: {message}"))
+    return problems + _note_problems(blocks, translations, paths)
+
+
+def _note_problems(blocks: tuple[AnnotatedBlock, ...], translations: dict, paths: dict[str, Path]) -> list[Problem]:
+    """A translator's note in one of kk and ru and not in the other, where both translate the paragraph."""
+    ids = {item.block.block_id for item in blocks}
+    by_language = {lang: {block_id: item for block_id, item in translations.get(lang, {}).items() if block_id in ids} for lang in TARGET_LANGUAGES}
+    notes = {lang: {block_id for block_id, item in items.items() if item.note} for lang, items in by_language.items()}
+    problems = []
+    for block_id, lang, other in unpaired_notes(notes, {lang: set(items) for lang, items in by_language.items()}):
+        message = f"{block_id}: the {other} translation has a translator's note and the {lang} one has none; give both languages the same note"
+        problems.append(Problem(paths[lang], by_language[lang][block_id].line, block_id, message))
     return problems
 
 
