@@ -43,7 +43,7 @@ from sourcekit.errors import InputError
 from sourcekit.knowledge import Knowledge, load_knowledge
 from sourcekit.labels import LABELS_FILE, load_labels
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
-from sourcekit.parts import parallel_path, reader_path, split_parts
+from sourcekit.parts import PartHrefs, parallel_path, reader_path, split_parts
 from sourcekit.render import PartLinks, render_parallel, render_reader, render_source_index
 from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.urls import SiteUrls
@@ -69,6 +69,14 @@ class SiteData:
     documents: list[Document]
     knowledge: Knowledge
     citations: CitationIndex
+
+    def pages(self) -> dict[str, tuple[str, str | None, str, int]]:
+        """:func:`generated_pages` of this data, made once (it is immutable), not once per page."""
+        cached = self.__dict__.get("_pages")
+        if cached is None:
+            cached = generated_pages(self.documents, self.knowledge)
+            object.__setattr__(self, "_pages", cached)
+        return cached
 
 
 @dataclass
@@ -211,7 +219,7 @@ def generated_pages(documents: list[Document], knowledge: Knowledge) -> dict[str
 def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     """The Markdown of the generated page ``uri``, or ``None`` if it is not ours."""
     data = site_data()
-    page = generated_pages(data.documents, data.knowledge).get(uri)
+    page = data.pages().get(uri)
     if page is None:
         return None
     kind, slug, lang, number = page
@@ -229,8 +237,8 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     here = urls.page((parallel_path if kind == "parallel" else reader_path)(slug, number), lang)
     links = PartLinks(
         part=number,
-        reader=tuple(urls.relative(urls.page(reader_path(slug, n), lang), here) for n in range(1, count + 1)),
-        parallel=tuple(urls.relative(urls.page(parallel_path(slug, n), lang), here) for n in range(1, count + 1)),
+        reader=PartHrefs(count, lambda n: urls.relative(urls.page(reader_path(slug, n), lang), here)),
+        parallel=PartHrefs(count, lambda n: urls.relative(urls.page(parallel_path(slug, n), lang), here)),
     )
     if kind == "parallel":
         return render_parallel(document, lang, labels, links=links)
@@ -238,21 +246,23 @@ def page_markdown(uri: str, *, urls: SiteUrls) -> str | None:
     variants = {
         variant: (term.term[lang], f"{glossary}#term-{term.id}") for term in data.knowledge.terms for variant in term.variants
     }
-    return render_reader(document, lang, labels, links=links, cited_on=_cited_on(document, lang, urls, data, here), variants=variants)
+    return render_reader(document, lang, labels, links=links, cited_on=_cited_on(document, number, lang, urls, data, here), variants=variants)
 
 
-def _cited_on(document: Document, lang: str, urls: SiteUrls, data: SiteData, here: str) -> dict[str, list[tuple[str, str]]]:
-    """For each paragraph of ``document``: the (title, link from ``here``) of the theme pages citing it."""
+def _cited_on(
+    document: Document, number: int, lang: str, urls: SiteUrls, data: SiteData, here: str
+) -> dict[str, list[tuple[str, str]]]:
+    """For each paragraph of part ``number`` of ``document``: the (title, link from ``here``) of the theme pages citing it."""
     result: dict[str, list[tuple[str, str]]] = {}
-    for item in document.blocks:
-        pages = data.citations.pages_citing(document.entry.slug, item.block.block_id)
+    for block_id in split_parts(document)[number - 1].blocks:
+        pages = data.citations.pages_citing(document.entry.slug, block_id)
         links = []
         for page_key in pages:
             if page_key.startswith("themes/"):
                 theme = data.knowledge.theme(page_key.split("/", 1)[1])
                 links.append((theme.title[lang], urls.relative(urls.page(page_key, lang), here)))
         if links:
-            result[item.block.block_id] = links
+            result[block_id] = links
     return result
 
 

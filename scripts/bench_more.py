@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import re
 import shutil
 import socket
@@ -20,9 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "hooks"))
 
 from conftest import copy_project  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
+from sourcekit.pipeline import MAX_SEED_BYTES, MB  # noqa: E402
+
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "themes/confucius-institutes/", "sources/new-silk-road-soft-power/"]
@@ -137,6 +141,152 @@ def scaling(factors: tuple[int, ...]) -> None:
             print(f"×{factor:<3d} {count:4d} seeds: {seconds:6.2f} s, {seconds / count:5.2f} s per seed", flush=True)
 
 
+# Words of our own for the synthetic text (never sentences from the real seeds): a made-up
+# report on river valleys and their schools, enough variety that the cleaner, the segmenter
+# and the language detection do their usual work.
+_SYNTHETIC_WORDS = (
+    "the valley school keeps a small archive of river maps drawn by pupils over many winters and "
+    "each teacher adds notes on the harvest the bridge repairs the new road and the market days "
+    "while visitors from the coast bring seeds books and songs that the village council records "
+    "in a ledger so that later readers can compare one season with another and see how trade "
+    "and learning moved along the old caravan paths between the mountain towns"
+).split()
+SYNTHETIC_SLUG = "synthetic-size-benchmark"
+SYNTHETIC_FILE = "900_synthetic_size_benchmark.txt"
+
+
+def synthetic_text(size: int, *, seed: int = 1) -> str:
+    """A Markdown text of at most (and about) ``size`` bytes, shaped like a long article.
+
+    A title and a byline, then sections (a ``##`` heading every few paragraphs) of
+    paragraphs made of random sentences over :data:`_SYNTHETIC_WORDS`, wrapped at about 100
+    characters like an extraction; one paragraph in seven has a web address. A numbered
+    list of references ends it. Each paragraph carries its own number, so that no two are
+    alike (a paragraph ID is a hash of its text).
+    """
+    rng = random.Random(seed)
+    out = ["## A synthetic long text for the size benchmark", "", "Bench Writer", ""]
+    written = sum(len(line) + 1 for line in out)
+    references = [f"- {n}. Writer {n}. Notes on the valley, volume {n}. https://example.org/notes/{n}/" for n in range(1, 21)]
+    reserve = sum(len(line) + 1 for line in references) + 20
+    paragraph = 0
+    section = 0
+    while True:
+        chunk = []
+        if paragraph % rng.randint(4, 8) == 0:
+            section += 1
+            chunk += [f"## Section {section}: {' '.join(rng.sample(_SYNTHETIC_WORDS, 3))}", ""]
+        paragraph += 1
+        sentences = []
+        for _ in range(rng.randint(3, 7)):
+            words = rng.choices(_SYNTHETIC_WORDS, k=rng.randint(8, 18))
+            sentences.append(" ".join(words).capitalize() + ".")
+        sentences.insert(rng.randint(0, len(sentences)), f"Note {paragraph} adds {rng.randint(2, 99)} entries.")
+        if paragraph % 7 == 0:
+            sentences.append(f"See https://example.org/valley/{paragraph}/notes-{rng.randint(1, 999)}.html for the map.")
+        chunk += _wrap(" ".join(sentences), width=100) + [""]
+        length = sum(len(line) + 1 for line in chunk)
+        if written + length > size - reserve:
+            break  # the text stays within ``size`` bytes: one at the limit must be accepted
+        out += chunk
+        written += length
+    out += ["## References", ""] + [line for reference in references for line in (reference, "")]
+    return "\n".join(out)
+
+
+def _wrap(text: str, *, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current + " ")  # the extraction's trailing space: a word ends here
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return lines + [current]
+
+
+def add_synthetic_seed(project: Path, size: int) -> Path:
+    """Add a synthetic text of ``size`` bytes to the seeds of ``project`` (a copy) and catalogue it."""
+    seeds = project / "seeds"
+    path = seeds / SYNTHETIC_FILE
+    path.write_text(synthetic_text(size), encoding="utf-8")
+    entry = f"""
+  - slug: {SYNTHETIC_SLUG}
+    file: {SYNTHETIC_FILE}
+    kind: journal_article
+    original_language: en
+    title:
+      en: {{text: "A synthetic long text", origin: source}}
+      kk: {{text: "Синтетикалық ұзын мәтін", origin: editors}}
+      ru: {{text: "Синтетический длинный текст", origin: editors}}
+    authors: unknown
+    affiliation: unknown
+    year: unknown
+"""
+    with (seeds / "catalogue.yml").open("a", encoding="utf-8") as catalogue:
+        catalogue.write(entry)
+    return path
+
+
+def measured_build(project: Path, site: Path, *, timeout: float | None = None) -> dict:
+    """Build ``project`` once under ``/usr/bin/time -v``: seconds, peak memory, exit code, pages, bytes, last line."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=project, env=environment, capture_output=True, text=True, timeout=timeout)
+    seconds = time.perf_counter() - start
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    cpu = sum(float(value) for value in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", result.stderr))
+    messages = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith(("\t", "Command "))]
+    files = [path for path in site.rglob("*") if path.is_file()] if site.exists() else []
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "peak_mb": int(peak.group(1)) / 1024 if peak else float("nan"),
+        "code": result.returncode,
+        "pages": sum(1 for path in files if path.suffix == ".html"),
+        "site_mb": sum(path.stat().st_size for path in files) / MB,
+        "message": messages[-1] if messages else "",
+        "stderr": result.stderr,
+    }
+
+
+def text_sizes(sizes_mb: tuple[float, ...], *, source: Path | None = None, lift_limit: bool = False) -> None:
+    """Build time and peak memory with one long synthetic text of each size (in MB) added.
+
+    A size above the limit (``MAX_SEED_BYTES``) shows how quickly the build refuses it, or,
+    with ``lift_limit``, how the cost grows beyond it (the copy's limit is raised).
+    ``source`` is another copy of the project to measure (for a before/after comparison).
+    """
+    print("\n== One long text: build time and peak memory by its size (synthetic text of our own words)", flush=True)
+    limit = "lifted" if lift_limit else f"{MAX_SEED_BYTES / MB:g} MB per text"
+    print(f"limit {limit}; budget for a text at the limit: 60 s and 1 GB (peak resident memory, /usr/bin/time -v)")
+    print(f"{'text':>8} {'time':>8} {'cpu':>8} {'peak':>9} {'pages':>6} {'site':>9}  result")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size_mb in sizes_mb:
+            project = Path(tmp) / f"mb{size_mb}"
+            if source is None:
+                copy_project(project)
+            else:
+                shutil.copytree(source, project, ignore=shutil.ignore_patterns("site", ".cache", "__pycache__"))
+            add_synthetic_seed(project, int(size_mb * MB))
+            if lift_limit:
+                pipeline = project / "hooks" / "sourcekit" / "pipeline.py"
+                text = pipeline.read_text(encoding="utf-8")
+                pipeline.write_text(re.sub(r"(?m)^MAX_SEED_BYTES = .*$", "MAX_SEED_BYTES = 1 << 40", text), encoding="utf-8")
+            site = Path(tmp) / f"site{size_mb}"
+            run = measured_build(project, site)
+            result = "built" if run["code"] == 0 else f"refused: {run['message'][:110]}"
+            print(
+                f"{size_mb:6g} MB {run['seconds']:6.1f} s {run['cpu_seconds']:6.1f} s {run['peak_mb']:6.0f} MB "
+                f"{run['pages']:6d} {run['site_mb']:6.0f} MB  {result}",
+                flush=True,
+            )
+            shutil.rmtree(project, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
+
+
 def lighthouse(site_url_site: Path, port: int) -> None:
     print("\n== Lighthouse (mobile), served with gzip on 127.0.0.1", flush=True)
     if not LIGHTHOUSE.exists() or not Path("/usr/bin/chromium").exists():
@@ -210,7 +360,15 @@ def main() -> None:
         lighthouse(site, port)
     baseline(max(3, runs))
     scaling(tuple(int(x) for x in os.environ.get("BENCH_SCALES", "10,50").split(",")))
+    # The largest text the build accepts, and a 10 MB one (refused); BENCH_TEXT_SIZES=1,2,5,10 for more.
+    sizes = os.environ.get("BENCH_TEXT_SIZES")
+    text_sizes(tuple(float(x) for x in sizes.split(",")) if sizes else (MAX_SEED_BYTES / MB, 10.0))
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["sizes"]:  # only the text sizes: python scripts/bench_more.py sizes 1,2,5,10 [--no-limit]
+        arguments = [argument for argument in sys.argv[2:] if argument != "--no-limit"]
+        chosen = tuple(float(x) for x in arguments[0].split(",")) if arguments else (MAX_SEED_BYTES / MB, 10.0)
+        text_sizes(chosen, lift_limit="--no-limit" in sys.argv)
+    else:
+        main()

@@ -10,6 +10,9 @@ misspelt names) is an editorial correction kept as data (see ``corrections.py``)
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,24 +128,109 @@ def repair_urls(text: str) -> str:
 
 
 def _drop_repeated_tails(url: str, *, minimum: int = 4) -> str:
-    scheme_end = url.find("://") + 3
-    for end in range(scheme_end + minimum, len(url)):
-        head, rest = url[:end], url[end:]
-        consumed = 0
-        while rest:
-            tail = next(
-                (head[k:] for k in range(len(head) - minimum + 1) if rest.startswith(head[k:])),
-                None,
-            )
-            if tail is None:
-                break
-            rest = rest[len(tail) :]
-            consumed += len(tail)
-        if consumed >= 2 * minimum and not rest:
-            return head
-        if consumed >= 2 * minimum and rest and not rest[0].isalnum():
-            return head + rest
+    """``url`` without the repeated tails of its first part, or unchanged if it has none.
+
+    The first part is ``url[:end]`` for the first ``end`` after the scheme where the rest
+    begins with tails of that part, each the longest that fits and at least ``minimum``
+    characters long, ``2 * minimum`` or more in all, and then ends or goes on with a
+    character that is not a letter or a digit (``/``, ``.``…). :class:`_Tails` finds each
+    tail in about constant time, so the cost grows with the address's length, not with its
+    square; an address so repetitive that it would need more than
+    :data:`TAIL_CHECKS_PER_CHAR` checks per character (no real address is) is left as it is.
+    """
+    tails = _Tails(url, minimum=minimum)
+    length = len(url)
+    first_end = url.find("://") + 3 + minimum
+    try:
+        # The rest can start with a tail only where its first characters occurred before.
+        for end in tails.repeated[bisect_left(tails.repeated, first_end) :]:
+            position = end
+            while position < length and (tail := tails.longest(end, position)):
+                position += tail
+            if position - end >= 2 * minimum and (position == length or not url[position].isalnum()):
+                return url[:end] + url[position:]
+    except _TooRepetitive:
+        return url
     return url
+
+
+# Checks of a possible tail allowed per character of an address, and for any address: far
+# more than a real one needs (a 50,000-character address made of repeated tails needs 200).
+TAIL_CHECKS_PER_CHAR = 4
+TAIL_CHECKS_FREE = 65_536
+_LONG_TAIL = 16  # tails at least this long are looked up by their first _LONG_TAIL characters
+
+
+class _TooRepetitive(Exception):
+    """Finding the tails in an address would take more checks than it is allowed."""
+
+
+class _Tails:
+    """The longest tail of ``url[:end]`` that ``url[position:]`` starts with, found quickly.
+
+    A tail that starts at ``position`` begins with the characters there, so the only
+    candidates are the places before ``end`` where they also occur: an index of where each
+    run of :data:`_LONG_TAIL` characters starts gives the long tails, one of ``minimum``
+    characters the short ones (only runs that occur more than once are indexed). Candidates
+    are checked longest first, each in constant time by comparing hashes of the two
+    substrings (made at the first check: most addresses need none).
+    """
+
+    MODULUS = (1 << 61) - 1  # a prime: two different substrings collide with a chance of about length / 2**61
+    BASE = 911_382_323
+
+    def __init__(self, url: str, *, minimum: int) -> None:
+        self.url = url
+        self.minimum = minimum
+        self.long = max(_LONG_TAIL, minimum)
+        runs = [url[start : start + minimum] for start in range(len(url) - minimum + 1)]
+        counts = Counter(runs)
+        self.repeated = [start for start, run in enumerate(runs) if counts[run] > 1]
+        self.starts: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})  # long, short
+        for start in self.repeated:
+            self.starts[1].setdefault(runs[start], []).append(start)
+            if start + self.long <= len(url):
+                self.starts[0].setdefault(url[start : start + self.long], []).append(start)
+        self.prefix: array | None = None
+        self.powers: array | None = None
+        self.checks_left = TAIL_CHECKS_PER_CHAR * len(url) + TAIL_CHECKS_FREE
+
+    def longest(self, end: int, position: int) -> int:
+        """The length of the longest tail (at least ``minimum``), or 0 if there is none."""
+        lowest = end - (len(self.url) - position)  # the tail must fit in the rest
+        for level, size in enumerate((self.long, self.minimum)):
+            candidates = self.starts[level].get(self.url[position : position + size])
+            if not candidates:
+                continue
+            # The short index only adds the tails too short for the long one.
+            at = bisect_left(candidates, lowest if level == 0 else max(lowest, end - self.long + 1))
+            highest = end - size
+            while at < len(candidates) and candidates[at] <= highest:
+                start = candidates[at]
+                if self._same(start, position, end - start):
+                    return end - start
+                at += 1
+        return 0
+
+    def _same(self, first: int, second: int, size: int) -> bool:
+        self.checks_left -= 1
+        if self.checks_left < 0:
+            raise _TooRepetitive
+        if self.prefix is None:
+            self._hash_prefixes()
+        prefix, power, modulus = self.prefix, self.powers[size], self.MODULUS
+        first_hash = (prefix[first + size] - prefix[first] * power) % modulus
+        return first_hash == (prefix[second + size] - prefix[second] * power) % modulus
+
+    def _hash_prefixes(self) -> None:
+        size = len(self.url) + 1
+        prefix, powers = array("q", [0]) * size, array("q", [1]) * size
+        value, power, base, modulus = 0, 1, self.BASE, self.MODULUS
+        for index, char in enumerate(self.url, start=1):
+            value = (value * base + ord(char)) % modulus
+            power = power * base % modulus
+            prefix[index], powers[index] = value, power
+        self.prefix, self.powers = prefix, powers
 
 
 def normalise_numbers(text: str) -> str:

@@ -11,7 +11,9 @@ Part 1 keeps the source's own address (``sources/<slug>/``); the others are
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .pipeline import Document
 
@@ -22,6 +24,7 @@ HEADING_KINDS = ("heading", "references_heading")
 # source file (``…/part-2.kk.md``).
 LATER_PART_URL = re.compile(r"/part-\d+(?:/|\.html)$")
 PART_SOURCE = r"(?:/part-\d+)?"
+_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True)
@@ -81,19 +84,48 @@ def split_parts(document: Document, limit: int = PART_CHARS) -> tuple[Part, ...]
 
 def part_of(document: Document, block_id: str) -> int:
     """The number of the part that shows ``block_id`` (front matter is in part 1)."""
-    for part in split_parts(document):
-        if block_id in part.blocks:
-            return part.number
-    return 1
+    return _cached(document, "_part_of", _part_numbers).get(block_id, 1)
 
 
 def references_part(document: Document) -> int:
     """The part with the list of references (the last part if there is none)."""
+    return _cached(document, "_references_part", _references_part)
+
+
+def part_headings(document: Document) -> tuple[tuple[str, ...], ...]:
+    """The IDs of the headings in each part (``[n - 1]`` for part *n*), in order."""
+    return _cached(document, "_part_headings", _part_headings)
+
+
+def _cached(document: Document, name: str, compute: Callable[[Document], _Value]) -> _Value:
+    """``compute(document)``, kept on the document: documents are immutable, and each page of a
+    long source asks again (hundreds of pages must not each cost a pass over every part)."""
+    cached = document.__dict__.get(name)
+    if cached is None:
+        cached = compute(document)
+        object.__setattr__(document, name, cached)
+    return cached
+
+
+def _part_numbers(document: Document) -> dict[str, int]:
+    return {block_id: part.number for part in split_parts(document) for block_id in part.blocks}
+
+
+def _references_part(document: Document) -> int:
     parts = split_parts(document)
+    by_id = document.by_id()
     for part in parts:
-        if any(document.by_id()[block_id].block.kind == "references_heading" for block_id in part.blocks):
+        if any(by_id[block_id].block.kind == "references_heading" for block_id in part.blocks):
             return part.number
     return parts[-1].number
+
+
+def _part_headings(document: Document) -> tuple[tuple[str, ...], ...]:
+    by_id = document.by_id()
+    return tuple(
+        tuple(block_id for block_id in part.blocks if by_id[block_id].block.kind in HEADING_KINDS)
+        for part in split_parts(document)
+    )
 
 
 def reader_path(slug: str, part: int = 1) -> str:
@@ -108,6 +140,27 @@ def parallel_path(slug: str, part: int = 1) -> str:
 
 def _part_suffix(part: int) -> str:
     return "" if part == 1 else f"/part-{part}"
+
+
+class PartHrefs(Sequence[str]):
+    """The links from one page to every part of a view of a source, each made when asked for.
+
+    ``hrefs[n - 1]`` is part *n*, made by ``href(n)``. A page links to a few parts (its
+    neighbours and the ends; part 1 lists them all, once), so making every link for every
+    page would cost the square of the number of parts.
+    """
+
+    def __init__(self, count: int, href: Callable[[int], str]) -> None:
+        self._count = count
+        self._href = href
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override] - parts are reached one by one
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return self._href(index % self._count + 1)
 
 
 def paragraph_path(document: Document, block_id: str) -> str:

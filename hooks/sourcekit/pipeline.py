@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,13 @@ from .translation_checks import Problem, check_document
 from .translations import Translation, load_translations
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+MB = 1024 * 1024
+# The largest text the build accepts. The build's cost grows in step with a text, but each
+# part of it (about 9,000 characters) is six pages, a reader and a parallel view in three
+# languages: a 1 MB text adds about 1,000 pages and 45 s on a 2-core machine, with 220 MB of
+# memory (scripts/bench_more.py measures it), within the budget of a minute and 1 GB. A
+# longer text is refused before it is read.
+MAX_SEED_BYTES = 1 * MB
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
     ``scripts/translations.py`` passes ``strict=False`` to list them all.
     """
     seed_path = seeds_dir / entry.file
+    check_seed_size(seed_path)
     with processing(seed_path):
         blocks = segment(load_seed(seed_path), rules=rules)
         corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
@@ -95,6 +104,18 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
                 more = f" (and {len(problems) - 1} more: python scripts/translations.py lists them)" if len(problems) > 1 else ""
                 raise InputError(first.path, first.message + more, line=first.line)
         return document
+
+
+def check_seed_size(seed_path: Path) -> None:
+    """Refuse a seed longer than :data:`MAX_SEED_BYTES`, with one line, before reading it."""
+    try:
+        size = seed_path.stat().st_size
+    except OSError:
+        return  # load_seed says what is wrong with it
+    if size > MAX_SEED_BYTES:
+        shown = math.ceil(size * 10 / MB) / 10  # rounded up: never "2.0 MB; the limit is 2 MB"
+        limit = MAX_SEED_BYTES // MB
+        raise InputError(seed_path, f"text is {shown:.1f} MB; the limit is {limit} MB per text (split it into several texts)")
 
 
 def ingest(seeds_dir: Path = SEEDS_DIR) -> list[Document]:

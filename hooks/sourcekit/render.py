@@ -7,6 +7,7 @@ with autoescaping, so text in a seed that looks like HTML is shown, never run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ import jinja2
 from .annotate import AnnotatedBlock, mark_variants
 from .catalogue import LANGUAGES
 from .labels import Labels
-from .parts import FRONT_KINDS, HEADING_KINDS, references_part, split_parts
+from .parts import FRONT_KINDS, HEADING_KINDS, part_headings, references_part, split_parts
 from .pipeline import Document
 from .translations import Translation
 
@@ -128,41 +129,72 @@ class PartLinks:
         return len(self.reader)
 
 
+PARTS_LIST_ID = "sk-parts"  # the anchor of the list of parts, on part 1 of each view
+PARTS_LISTED_OPEN = 12  # up to this many parts, the list of parts is shown open; more, folded
+
+
 def _part_nav(document: Document, lang: str, labels: Labels, links: PartLinks, *, parallel: bool) -> tuple[str, str]:
-    """The list of parts (top of the page) and the previous/next links (bottom), as HTML."""
+    """The navigation between the parts of a long source, as HTML: (top of the page, bottom).
+
+    Part 1 of each view lists every part with its sections, once; every part ends with a
+    compact pager (first, previous, "part n of N" with a link to that list, next, last),
+    and parts 2, 3, … start with it too. A page thus costs the same however many parts
+    there are.
+    """
     if links.count == 1:
         return "", ""
     hrefs = links.parallel if parallel else links.reader
+    bottom = _part_pager(hrefs, links.part, lang, labels, label=labels.get("reader.parts_pager", lang))
+    if links.part == 1:
+        return _parts_list(document, hrefs, lang, labels), bottom
+    top = _part_pager(hrefs, links.part, lang, labels, label=labels.get("reader.parts_nav", lang))
+    return top, bottom
+
+
+def _part_pager(hrefs: Sequence[str], number: int, lang: str, labels: Labels, *, label: str) -> str:
+    """The pager of part ``number``: only the neighbours, the ends and the list of parts."""
+    count = len(hrefs)
+    pager = {
+        "label": label,
+        "status": labels.get("reader.part", lang, number=number, count=count),
+        "contents": ("" if number == 1 else hrefs[0]) + f"#{PARTS_LIST_ID}",
+        "contents_label": labels.get("reader.parts_contents", lang),
+        # "First" and "Last" only where they differ from "Previous" and "Next".
+        "first": hrefs[0] if number > 2 else None,
+        "previous": hrefs[number - 2] if number > 1 else None,
+        "next": hrefs[number] if number < count else None,
+        "last": hrefs[count - 1] if number < count - 1 else None,
+        "first_label": labels.get("reader.first_part", lang),
+        "previous_label": labels.get("reader.previous_part", lang),
+        "next_label": labels.get("reader.next_part", lang),
+        "last_label": labels.get("reader.last_part", lang),
+    }
+    return _html("part-pager.html", pager=pager)
+
+
+def _parts_list(document: Document, hrefs: Sequence[str], lang: str, labels: Labels) -> str:
+    """Every part with its sections (on part 1 of a view): the one list of all the parts."""
     by_id = document.by_id()
     items = []
-    for part in split_parts(document):
-        sections = []
-        if part.continues:
-            sections.append(_continued(part.continues, document, lang, labels))
-        sections += [
-            _heading_plain(by_id[block_id], document, lang)
-            for block_id in part.blocks
-            if by_id[block_id].block.kind in HEADING_KINDS
-        ]
+    for part, headings in zip(split_parts(document), part_headings(document)):
+        sections = [_continued(part.continues, document, lang, labels)] if part.continues else []
+        sections += [_heading_plain(by_id[heading], document, lang) for heading in headings]
         items.append(
             {
-                "label": labels.get("reader.part", lang, number=part.number, count=links.count),
+                "label": labels.get("reader.part_number", lang, number=part.number),
                 "sections": "; ".join(sections),
                 "href": hrefs[part.number - 1],
-                "current": part.number == links.part,
+                "current": part.number == 1,
             }
         )
-    current = links.part - 1
-    top = _html("parts.html", parts=items, label=labels.get("reader.parts_nav", lang), intro=labels.get("reader.parts_intro", lang))
-    bottom = _html(
-        "part-pager.html",
-        label=labels.get("reader.parts_pager", lang),
-        previous=items[current - 1] if current > 0 else None,
-        next=items[current + 1] if current + 1 < len(items) else None,
-        previous_label=labels.get("reader.previous_part", lang),
-        next_label=labels.get("reader.next_part", lang),
+    return _html(
+        "parts.html",
+        parts=items,
+        id=PARTS_LIST_ID,
+        open=len(items) <= PARTS_LISTED_OPEN,
+        label=labels.get("reader.parts_nav", lang),
+        intro=labels.get("reader.parts_intro", lang),
     )
-    return top, bottom
 
 
 def _heading_plain(item: AnnotatedBlock, document: Document, lang: str) -> str:
