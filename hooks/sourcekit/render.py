@@ -17,6 +17,7 @@ import jinja2
 
 from .annotate import AnnotatedBlock, mark_variants
 from .catalogue import LANGUAGES
+from .escape import html_text, markdown_text, yaml_string
 from .labels import Labels
 from .parts import FRONT_KINDS, HEADING_KINDS, part_headings, references_part, split_parts
 from .pipeline import Document
@@ -96,14 +97,8 @@ def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Lab
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
     """A heading in ``lang`` (translated where the source's language differs), for Markdown."""
-    return _markdown_escape(_heading_plain(item, document, lang))
+    return markdown_text(_heading_plain(item, document, lang))
 
-
-def _markdown_escape(text: str) -> str:
-    """Escape the characters that Markdown would read as markup in a heading or list."""
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def page_description(document: Document, lang: str, labels: Labels) -> str:
@@ -240,18 +235,18 @@ def render_reader(
     description = page_description(document, lang, labels)
     parts: list[str] = [
         "---",
-        f"title: {_yaml_string(_part_title(title.text, lang, labels, links))}",
-        f"description: {_yaml_string(_part_title(description, lang, labels, links))}",
+        f"title: {yaml_string(_part_title(title.text, lang, labels, links))}",
+        f"description: {yaml_string(_part_title(description, lang, labels, links))}",
         "---",
         "",
-        f"# {_markdown_escape(title.text)}",
+        f"# {markdown_text(title.text)}",
         "",
     ]
     if title.origin == "editors":
-        parts += [f'<p class="sk-hint">{_escape(labels.get("reader.title_translated", lang))}</p>', ""]
+        parts += [f'<p class="sk-hint">{html_text(labels.get("reader.title_translated", lang))}</p>', ""]
     top, bottom = _part_nav(document, lang, labels, links, parallel=False)
     parallel_button = (
-        f'<p><a class="md-button" href="{_escape(links.parallel[links.part - 1])}">{_escape(labels.get("reader.parallel_link", lang))}</a></p>'
+        f'<p><a class="md-button" href="{html_text(links.parallel[links.part - 1])}">{html_text(labels.get("reader.parallel_link", lang))}</a></p>'
     )
 
     if links.part == 1:
@@ -287,16 +282,16 @@ def render_reader(
             others = [item for item in abstracts if item.block.lang != lang]
             if own:
                 note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
-                parts += [f'<p class="sk-hint">{_escape(labels.get(note, lang))}</p>', ""]
+                parts += [f'<p class="sk-hint">{html_text(labels.get(note, lang))}</p>', ""]
                 parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
             else:
-                parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
+                parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
             if others:
-                parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{_escape(labels.get("reader.other_abstracts", lang))}</summary>')
+                parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{html_text(labels.get("reader.other_abstracts", lang))}</summary>')
                 parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
                 parts += ["</details>", ""]
         else:
-            parts += [f'<p class="sk-hint">{_escape(labels.get("reader.no_abstract", lang))}</p>', ""]
+            parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract", lang))}</p>', ""]
     else:
         parts += [top, "", parallel_button, ""]
 
@@ -304,11 +299,11 @@ def render_reader(
     if untranslated:
         original = labels.get(f"language.{entry.original_language}", lang)
         parts += [
-            f'<div class="admonition note sk-untranslated-notice"><p>{_escape(labels.get("reader.untranslated_notice", lang, language=original))}</p></div>',
+            f'<div class="admonition note sk-untranslated-notice"><p>{html_text(labels.get("reader.untranslated_notice", lang, language=original))}</p></div>',
             "",
         ]
     if part.continues:
-        parts += [f"## {_markdown_escape(_continued(part.continues, document, lang, labels))}", ""]
+        parts += [f"## {markdown_text(_continued(part.continues, document, lang, labels))}", ""]
     elif links.part == 1 and not any(item.block.kind == "heading" for item in body[:1]):
         parts += [f"## {labels.get('reader.body', lang)}", ""]
     references = references_part(document)
@@ -334,13 +329,13 @@ def render_reader(
         for _start, _end, correction in item.corrected.spans:
             located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
     if located:
-        parts += [f"<p>{_escape(labels.get('reader.corrections_intro', lang))}</p>", ""]
+        parts += [f"<p>{html_text(labels.get('reader.corrections_intro', lang))}</p>", ""]
         located.sort(key=lambda entry_: entry_["correction"].number)
         parts += [_html("corrections.html", corrections=located, lang=lang), ""]
     elif document.corrections:
-        parts += [f"<p>{_escape(labels.get('reader.corrections_none_part', lang))}</p>", ""]
+        parts += [f"<p>{html_text(labels.get('reader.corrections_none_part', lang))}</p>", ""]
     else:
-        parts += [f"<p>{_escape(labels.get('reader.corrections_none', lang))}</p>", ""]
+        parts += [f"<p>{html_text(labels.get('reader.corrections_none', lang))}</p>", ""]
     if bottom:
         parts += [bottom, ""]
     return "\n".join(parts) + "\n"
@@ -360,8 +355,8 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
     top, bottom = _part_nav(document, lang, labels, links, parallel=True)
     parts = [
         "---",
-        f"title: {_yaml_string(_part_title(title, lang, labels, links))}",
-        f"description: {_yaml_string(_part_title(labels.get('parallel.description', lang), lang, labels, links))}",
+        f"title: {yaml_string(_part_title(title, lang, labels, links))}",
+        f"description: {yaml_string(_part_title(labels.get('parallel.description', lang), lang, labels, links))}",
         "hide:",
         "  - navigation",
         "  - toc",
@@ -369,11 +364,11 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
         "  exclude: true",
         "---",
         "",
-        f"# {_markdown_escape(title)}",
+        f"# {markdown_text(title)}",
         "",
-        f'<p><a href="{_escape(reader_href)}">← {_escape(labels.get("parallel.back", lang))}</a></p>',
+        f'<p><a href="{html_text(reader_href)}">← {html_text(labels.get("parallel.back", lang))}</a></p>',
         "",
-        f'<p class="sk-hint">{_escape(labels.get("parallel.intro", lang))}</p>',
+        f'<p class="sk-hint">{html_text(labels.get("parallel.intro", lang))}</p>',
         "",
     ]
     if top:
@@ -423,13 +418,13 @@ def render_source_index(documents: list[Document], lang: str, labels: Labels) ->
     """The Markdown of the list of sources in ``lang``."""
     parts = [
         "---",
-        f"title: {_yaml_string(labels.get('sources.title', lang))}",
-        f"description: {_yaml_string(labels.get('sources.description', lang))}",
+        f"title: {yaml_string(labels.get('sources.title', lang))}",
+        f"description: {yaml_string(labels.get('sources.description', lang))}",
         "---",
         "",
         f"# {labels.get('sources.title', lang)}",
         "",
-        _markdown_escape(labels.get("sources.intro", lang)),
+        markdown_text(labels.get("sources.intro", lang)),
         "",
     ]
     for document in documents:
@@ -437,17 +432,10 @@ def render_source_index(documents: list[Document], lang: str, labels: Labels) ->
         paragraphs = sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + ("heading",))
         authors = ", ".join(entry.authors) if entry.authors else labels.get("reader.unknown_authors", lang)
         parts += [
-            f"- **[{_markdown_escape(entry.titles[lang].text)}]({entry.slug}.md)**  ",
-            f"  {labels.get('kind.' + entry.kind, lang)} · {_markdown_escape(authors)} · "
+            f"- **[{markdown_text(entry.titles[lang].text)}]({entry.slug}.md)**  ",
+            f"  {labels.get('kind.' + entry.kind, lang)} · {markdown_text(authors)} · "
             f"{labels.get('sources.paragraphs', lang, count=paragraphs)}",
         ]
     return "\n".join(parts) + "\n"
 
 
-def _escape(text: str) -> str:
-    return str(jinja2.utils.markupsafe.escape(text))
-
-
-def _yaml_string(text: str) -> str:
-    """Quote ``text`` as a YAML double-quoted scalar for front matter."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
