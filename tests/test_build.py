@@ -89,14 +89,35 @@ def test_parts_of_a_long_source_link_to_each_other(built_site: Path, lang: str) 
     assert count > 1
     for view in ("sources", "sources/parallel"):
         pages = [f"{view}/{slug}/"] + [f"{view}/{slug}/part-{n}/" for n in range(2, count + 1)]
+        first = page_path(built_site, lang, pages[0]).parent.resolve()
         seen: set[str] = set()
         for number, page in enumerate(pages, start=1):
             path = page_path(built_site, lang, page)
             html = path.read_text(encoding="utf-8")
-            nav = re.search(r'<nav class="sk-parts".*?</nav>', html, re.S).group(0)
-            assert nav.count("<li>") == count and nav.count('aria-current="page"') == 1
-            targets = {(path.parent / href).resolve() for href in re.findall(r'href="([^"]+)"', nav)}
-            assert targets == {page_path(built_site, lang, other).parent.resolve() for other in pages if other != page}
+
+            def target(href: str, path: Path = path) -> Path:
+                return (path.parent / href.split("#")[0]).resolve() if href.split("#")[0] else path.parent.resolve()
+
+            # Part 1 of each view lists every part, once; the others do not.
+            lists = re.findall(r'<nav class="sk-parts".*?</nav>', html, re.S)
+            if number == 1:
+                assert len(lists) == 1 and lists[0].count("<li>") == count and lists[0].count('aria-current="page"') == 1
+                hrefs = re.findall(r'href="([^"]+)"', lists[0])
+                assert {target(href) for href in hrefs} == {page_path(built_site, lang, other).parent.resolve() for other in pages[1:]}
+            else:
+                assert not lists, f"{page}: only part 1 lists every part"
+            # Every part has a pager of a few links: the list of parts, its neighbours and the ends.
+            pagers = re.findall(r'<nav class="sk-part-pager".*?</nav>', html, re.S)
+            assert len(pagers) == (1 if number == 1 else 2)
+            for pager in pagers:
+                status = re.search(r'class="sk-part-status"><strong>([^<]*)</strong>', pager).group(1)
+                assert set(re.findall(r"\d+", status)) == {str(number), str(count)}, status  # "part n of N"
+                links = dict((kind, target(href)) for kind, href in re.findall(r'class="sk-part-(\w+)" href="([^"]+)"', pager))
+                contents = re.search(r'<a href="([^"]+)">', pager).group(1)
+                assert contents.endswith("#sk-parts") and target(contents) == first
+                expected = {"prev": number - 1, "next": number + 1, "first": 1 if number > 2 else None, "last": count if number < count - 1 else None}
+                expected = {kind: n for kind, n in expected.items() if n is not None and 1 <= n <= count}
+                assert links == {kind: page_path(built_site, lang, pages[n - 1]).parent.resolve() for kind, n in expected.items()}
             ids = set(re.findall(r'class="sk-(?:block|row) [^"]*" id="(p-[0-9a-f]+)"', html))
             assert ids and not ids & seen, f"{page}: a paragraph shown in two parts"
             seen |= ids

@@ -59,15 +59,16 @@ def ensure_inside(path: Path, folder: Path) -> None:
         raise InputError(path, f"is a link to a file outside {folder.name}/; put the file itself in {folder.name}/")
 
 
-def load_seed(path: Path) -> str:
+def load_seed(path: Path, *, limit: int | None = None) -> str:
     """Return the text of ``path`` with ``\\n`` line endings and no BOM.
 
     A form feed (a page break in text extracted from PDF) becomes a line break. Raises
     :class:`InputError` for a missing, non-UTF-8 or empty file, a control character, or a
-    file that is a link to outside its folder; the message names the line where it can.
+    file that is a link to outside its folder, or one over ``limit`` bytes (a file that grew
+    after its size was checked); the message names the line where it can.
     """
     ensure_inside(path, path.parent)
-    text = read_text(path, missing="seed file not found")
+    text = read_text(path, limit=limit, missing="seed file not found")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     if not text.strip():
         raise InputError(path, "seed is empty")

@@ -90,7 +90,7 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
     seed_path = seeds_dir / entry.file
     check_seed_size(seed_path)
     with processing(seed_path):
-        blocks = segment(load_seed(seed_path), rules=rules)
+        blocks = segment(load_seed(seed_path, limit=MAX_SEED_BYTES), rules=rules)
         corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
         corrections = load_corrections(corrections_path)
         annotated = annotate(apply_corrections(blocks, corrections, path=corrections_path), seed_path=seed_path)

@@ -116,8 +116,8 @@ class PartLinks:
     """
 
     part: int
-    reader: tuple[str, ...]
-    parallel: tuple[str, ...]
+    reader: Sequence[str]  # a tuple, or a parts.PartHrefs that makes each link when asked
+    parallel: Sequence[str]
 
     @property
     def count(self) -> int:
@@ -228,9 +228,8 @@ def render_reader(
     entry = document.entry
     blocks = document.blocks
     part = split_parts(document)[links.part - 1]
-    in_part = set(part.blocks)
     front = [item for item in blocks if item.block.kind in FRONT_KINDS] if links.part == 1 else []
-    body = [item for item in blocks if item.block.block_id in in_part]
+    body = [document.by_id()[block_id] for block_id in part.blocks]  # not a pass over every block, for each part
     title = entry.titles[lang]
     description = page_description(document, lang, labels)
     parts: list[str] = [
@@ -321,11 +320,8 @@ def render_reader(
         parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
-    shown = in_part | {item.block.block_id for item in front}
     located = []
-    for item in blocks:
-        if item.block.block_id not in shown:
-            continue
+    for item in front + body:
         for _start, _end, correction in item.corrected.spans:
             located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
     if located:
@@ -348,7 +344,6 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
     """
     entry = document.entry
     part = split_parts(document)[links.part - 1]
-    in_part = set(part.blocks)
     title = labels.get("parallel.title", lang, title=entry.titles[lang].text)
     reader_href = links.reader[links.part - 1]
     references = references_part(document)
@@ -375,9 +370,8 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
         parts += [top, ""]
     parts.append('<div class="sk-parallel">')
     columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
-    for item in document.blocks:
-        if item.block.block_id not in in_part:
-            continue
+    for block_id in part.blocks:
+        item = document.by_id()[block_id]
         cells = []
         for code in columns:
             language = labels.get(f"language.{code}", lang)
