@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sourcekit.labels import load_labels
 from themes import page_language
+from sources import one_line_errors
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -67,11 +68,13 @@ def repair(html: str, lang: str) -> str:
     return valid_attributes(html)
 
 
+@one_line_errors
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Repair the finished HTML of a page."""
     return repair(output, page_language(page, config))
 
 
+@one_line_errors
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """Repair the HTML of theme templates such as 404.html."""
     if template_name.endswith(".html"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import event_priority
+from sources import one_line_errors
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 
 @event_priority(0)  # after mkdocs-static-i18n (50) has set this page's alternates
+@one_line_errors
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Rewrite absolute alternate links ("/kk/") to site-relative ones ("kk/")."""
     # mkdocs-static-i18n sets the attribute, not the key, and Jinja reads the attribute.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import is_last_post_build, site_data
+from sources import is_last_post_build, one_line_errors, site_data
 from sourcekit.theme_render import MAP_LAND_FILE, render_map_land
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 @event_priority(-200)
+@one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the land layer into the site, if the site has a map."""
     if not is_last_post_build(config):

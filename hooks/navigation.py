@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import site_data
+from sources import one_line_errors, site_data
 from sourcekit.parts import LATER_PART_URL
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def order_key(url: str) -> int:
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built this language's navigation
+@one_line_errors
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Sort the top-level items by :data:`ORDER`, and the themes as ``seeds/themes.yml`` lists them."""
     nav.items.sort(key=lambda item: order_key(_first_url(item)))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
+from sources import one_line_errors
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ _kept: dict[str, str] = {}
 
 
 @event_priority(-150)  # after the other hooks have repaired the page
+@one_line_errors
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """Remember the default language's 404 page."""
     if template_name == "404.html" and config.theme["language"] == DEFAULT_LANGUAGE:
@@ -28,6 +30,7 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 @event_priority(-200)
+@one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the default language's 404 page back (the last call comes after every language)."""
     page = _kept.get(str(Path(config.site_dir).resolve()))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import is_last_post_build, site_data
+from sources import is_last_post_build, one_line_errors, site_data
 from sourcekit.opendata import write_open_data
 from sourcekit.urls import SiteUrls
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 @event_priority(-200)
+@one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write ``data/*.csv`` and ``data/*.json`` for every language."""
     if not is_last_post_build(config):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import is_last_post_build
+from sources import is_last_post_build, one_line_errors
 
 from sourcekit.urls import PREFIX
 
@@ -49,6 +49,7 @@ def compact_index(site_dir: Path) -> None:
 
 
 @event_priority(-200)
+@one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Compact the search index of the whole (trilingual) site."""
     if not is_last_post_build(config):

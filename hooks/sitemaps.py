@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from sources import is_last_post_build
+from sources import is_last_post_build, one_line_errors
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +35,7 @@ def write_empty_sitemaps(site_dir: Path) -> int:
 
 
 @event_priority(-200)
+@one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Once, after every language is built."""
     if not is_last_post_build(config):

@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
@@ -86,6 +86,7 @@ class Preview:
     serving: bool = False
     last_good: SiteData | None = None
     problem: InputError | None = None  # the bad input the preview is waiting to be fixed
+    page_problems: list[str] = field(default_factory=list)  # pages of this rebuild that failed
 
     @property
     def waiting(self) -> bool:
@@ -113,17 +114,19 @@ def one_line_errors(event: Callable[Params, Result]) -> Callable[Params, Result]
     hook, with the exception's type and message. ``mkdocs build --verbose`` or
     ``SOURCEKIT_DEBUG=1`` print the traceback as well.
 
-    Under ``serve``, while bad input keeps the last good data, a page event that fails (a
-    page citing what only the newer data has) prints its line and leaves the page as it is,
-    so that the preview goes on answering; the banner says why.
+    Under ``serve``, a page event that fails (bad input in a page, such as an unknown section
+    marker, or a page citing what only the newer data has) prints its line once and leaves
+    the page as it is, so that the preview goes on answering; the banner says why.
     """
 
     @functools.wraps(event)
     def wrapper(*args: Params.args, **kwargs: Params.kwargs) -> Result:
         try:
             return event(*args, **kwargs)
-        except PluginError:
-            raise
+        except PluginError as error:
+            if not (_preview.serving and "page" in kwargs and args):
+                raise
+            return _page_failed(str(error), args[0])  # bad input in a page (an unknown marker…)
         except Exception as error:  # noqa: BLE001 - reported as one line, see above
             if isinstance(error, InputError):
                 message = str(error)
@@ -134,13 +137,20 @@ def one_line_errors(event: Callable[Params, Result]) -> Callable[Params, Result]
                 if os.environ.get("SOURCEKIT_DEBUG") == "1" or logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG):
                     _log.info("The traceback of the error below:", exc_info=error)
                 message = describe(error, where=where)
-            if _preview.problem is not None and "page" in kwargs and args:
-                _report(message)
-                # A page event returns its first argument (Markdown, HTML, context), changed.
-                return args[0]  # type: ignore[return-value]
+            if _preview.serving and "page" in kwargs and args:
+                return _page_failed(message, args[0])
             raise PluginError(message) from None
 
     return wrapper
+
+
+def _page_failed(message: str, unchanged: Result) -> Result:
+    """Under ``serve``: print a page event's error once per rebuild, keep it for the banner,
+    and leave the page as it was (a page event returns its first argument, changed)."""
+    if message not in _preview.page_problems:
+        _preview.page_problems.append(message)
+        _report(message)
+    return unchanged
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -157,6 +167,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Under ``serve``, bad input is printed here, once per rebuild (not again for each language).
     """
     _build_key[:] = [_fingerprint()]
+    if not _is_language_build(config):
+        _preview.page_problems.clear()
     site_data()
     if _preview.problem is not None and not _is_language_build(config):
         _report(_preview.problem)
@@ -334,6 +346,8 @@ def _report(problem: InputError | str) -> None:
 def _banner(lang: str) -> str | None:
     """The banner of a preview built from the last good data (or waiting for it), in ``lang``."""
     if _preview.problem is None:
+        if _preview.page_problems:
+            return load_labels().get("preview.page_problem", lang, error=_preview.page_problems[0])
         return None
     key = "preview.waiting" if _preview.waiting else "preview.last_good"
     return load_labels().get(key, lang, error=str(_preview.problem))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import markupsafe
+from sources import one_line_errors
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 ESCAPED_META = ("title", "description")
 
 
+@one_line_errors
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     """Escape the title and description of every page of this language build."""
     for file in files.documentation_pages():

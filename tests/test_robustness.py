@@ -413,3 +413,23 @@ def test_a_build_with_an_unexpected_error_prints_one_line_naming_the_seed(failin
     verbose = run_mkdocs_build(failing_project, tmp_path / "site", "--verbose")
     assert verbose.returncode != 0
     assert "Traceback" in verbose.stderr and "injected failure" in verbose.stderr
+
+
+def test_under_serve_bad_input_in_a_page_leaves_the_page_and_shows_the_banner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown section marker in a docs page must not stop the preview: the page is shown
+    without the section, the line is printed once and the banner says why."""
+    monkeypatch.setattr(sources, "_preview", sources.Preview(serving=True))
+    printed: list[str] = []
+    monkeypatch.setattr(sources, "_report", printed.append)
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / "docs" / "x.en.md")))
+
+    def unknown_marker(markdown: str, **_: object) -> str:
+        raise PluginError("docs/x.en.md:7: unknown generated section <!-- …:nope -->")
+
+    for _language in range(3):  # the same page event in each language build
+        assert sources.one_line_errors(unknown_marker)("# As written", page=page) == "# As written"
+    assert printed == ["docs/x.en.md:7: unknown generated section <!-- …:nope -->"]
+    assert sources._banner("ru").startswith("Предпросмотр показывает страницу без") and "docs/x.en.md:7" in sources._banner("ru")
+    monkeypatch.setattr(sources, "_preview", sources.Preview(serving=False))
+    with pytest.raises(PluginError, match="unknown generated section"):
+        sources.one_line_errors(unknown_marker)("# As written", page=page)
