@@ -376,3 +376,32 @@ def test_the_disk_cache_is_used_only_for_the_same_inputs_and_survives_garbage(tm
     assert sources._read_disk_cache(key) is None, "an unreadable cache means a fresh ingest, not an error"
     sources._write_disk_cache("newer", data)
     assert [path.name for path in (tmp_path / "cache").iterdir()] == ["newer.pickle"], "only the newest entry is kept"
+
+
+def test_a_corrected_title_needs_its_printed_form(tmp_path: Path) -> None:
+    """``origin: corrected`` keeps the title as printed (citations of the original use it);
+    ``printed`` without it, or the reverse, is refused with the line."""
+    from sourcekit.catalogue import load_catalogue
+    from sourcekit.cite_page import source_citations
+    from sourcekit.labels import load_labels
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("A text.\n", encoding="utf-8")
+
+    def catalogue(kk_title: str) -> Path:
+        path = seeds / "catalogue.yml"
+        path.write_text(
+            "sources:\n  - slug: a\n    file: a.txt\n    kind: student_paper\n    original_language: kk\n    title:\n"
+            "      en: {text: A text, origin: editors}\n" + kk_title + "      ru: {text: Текст, origin: editors}\n"
+            "    authors: unknown\n    affiliation: unknown\n    year: unknown\n",
+            encoding="utf-8",
+        )
+        return path
+
+    entry = load_catalogue(catalogue("      kk: {text: Дұрыс атауы, origin: corrected, printed: Дурыс атаую}\n"))[0]
+    assert entry.titles["kk"].text == "Дұрыс атауы" and entry.titles["kk"].as_printed == "Дурыс атаую"
+    assert source_citations(entry, lang="en", labels=load_labels())["gost"].startswith("Дурыс атаую")
+    for bad in ("      kk: {text: Атауы, origin: corrected}\n", "      kk: {text: Атауы, origin: source, printed: Атауы}\n"):
+        with pytest.raises(InputError, match=r"catalogue\.yml:\d+: title\.kk: a title with origin 'corrected' needs 'printed'"):
+            load_catalogue(catalogue(bad))

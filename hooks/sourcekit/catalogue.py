@@ -33,7 +33,9 @@ ENTRY = Record(
         "file": SEED_FILE,
         "kind": Text(choices=KINDS),
         "original_language": Text(choices=LANGUAGES),
-        "title": Trilingual(Record(required={"text": TEXT, "origin": Text(choices=("source", "editors"))})),
+        "title": Trilingual(
+            Record(required={"text": TEXT, "origin": Text(choices=("source", "editors", "corrected"))}, optional={"printed": TEXT})
+        ),
         "authors": Either(_UNKNOWN, ListOf(TEXT, min_items=1), expected="a list of names or 'unknown'"),
         "affiliation": TEXT,
         "year": Either(_UNKNOWN, Number(integer=True, minimum=1900, maximum=2100), expected="a four-digit year or 'unknown'"),
@@ -46,10 +48,18 @@ _TRANSLATION_FILE = re.compile(r"(?P<slug>[^.]+)\.(?P<language>[^.]+)\.yml")
 
 @dataclass(frozen=True)
 class Title:
-    """A title in one language, and whether the text prints it (``source``) or we do."""
+    """A title in one language and its origin: printed in the text (``source``), translated by
+    the editors (``editors``), or printed with a typo that the editors corrected
+    (``corrected``: ``printed`` keeps the form as printed, which citations of the original use)."""
 
     text: str
     origin: str
+    printed: str | None = None
+
+    @property
+    def as_printed(self) -> str:
+        """The title as the text prints it (for a ``source`` or ``corrected`` title)."""
+        return self.printed or self.text
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,13 @@ def load_catalogue(path: Path) -> list[CatalogueEntry]:
     seen_slugs: dict[str, int] = {}
     seen_files: dict[str, int] = {}
     for raw in data["sources"]:
+        for language, title in raw["title"].items():
+            if (title["origin"] == "corrected") != ("printed" in title):
+                raise InputError(
+                    path,
+                    f"title.{language}: a title with origin 'corrected' needs 'printed' (the form as printed), and only it",
+                    line=line_of(title, line_of(raw)),
+                )
         entry = _entry(raw)
         if entry.slug in seen_slugs:
             raise InputError(
@@ -129,7 +146,10 @@ def _entry(raw: dict) -> CatalogueEntry:
         file=raw["file"],
         kind=raw["kind"],
         original_language=raw["original_language"],
-        titles={language: Title(text=value["text"], origin=value["origin"]) for language, value in raw["title"].items()},
+        titles={
+            language: Title(text=value["text"], origin=value["origin"], printed=value.get("printed"))
+            for language, value in raw["title"].items()
+        },
         authors=None if authors == UNKNOWN else tuple(authors),
         affiliation=_optional(raw["affiliation"]),
         supervisor=_optional(raw.get("supervisor", "none")),

@@ -31,8 +31,8 @@ def page_citations(*, title: str, site_name: str, path: str, date: str, lang: st
 def source_citations(entry: CatalogueEntry, *, lang: str, labels: Labels) -> dict[str, str]:
     """APA and GOST citations of a source text, saying only what the catalogue knows."""
     original = entry.titles[entry.original_language]
-    printed = next((title for code, title in entry.titles.items() if title.origin == "source"), original)
-    title = printed.text
+    printed = next((title for code, title in entry.titles.items() if title.origin in ("source", "corrected")), original)
+    title = printed.as_printed
     year = str(entry.year) if entry.year else labels.get("citepage.no_date", lang)
     kind = labels.get("kind." + entry.kind, lang)
     if entry.authors:

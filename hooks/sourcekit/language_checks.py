@@ -241,7 +241,7 @@ def check_data_files(seeds_dir: Path, *, labels_file: Path = LABELS_FILE) -> Non
     """Refuse the first kk/ru value with a problem in the data files of ``seeds_dir`` (and the
     labels), naming its file and line."""
     terminology = terminology_for(seeds_dir)
-    paths = [seeds_dir / name for name in DATA_FILES] + data_files(seeds_dir / "classroom") + [labels_file]
+    paths = [seeds_dir / name for name in DATA_FILES] + data_files(seeds_dir / "classroom") + data_files(seeds_dir / "corrections") + [labels_file]
     for path in paths:
         if path.suffix != ".yml" or not path.is_file():
             continue
