@@ -39,7 +39,7 @@ def page(browser, base_url: str):  # noqa: ANN001, ANN201 - playwright objects
 def test_language_switch_on_the_source_reader_lands_on_the_same_reader(page, base_url: str) -> None:  # noqa: ANN001
     page.goto(base_url + "sources/new-silk-road-soft-power/")
     for label, path, heading in [
-        ("Қазақша", "/kk/sources/new-silk-road-soft-power/", "Жаңа жібек жолы"),
+        ("Қазақша", "/kk/sources/new-silk-road-soft-power/", "Жаңа Жібек жолы"),
         ("Русский", "/ru/sources/new-silk-road-soft-power/", "Новый Шёлковый путь"),
         ("English", "/sources/new-silk-road-soft-power/", "New Silk Road"),
     ]:
@@ -48,7 +48,7 @@ def test_language_switch_on_the_source_reader_lands_on_the_same_reader(page, bas
         page.wait_for_load_state()
         assert urlparse(page.url).path == path
         assert page.locator("h1").inner_text().startswith(heading)
-        assert page.locator("html").get_attribute("lang") == path.split("/")[1] if path.count("/") > 3 else "en"
+        assert page.locator("html").get_attribute("lang") == (path.split("/")[1] if path.count("/") > 3 else "en")
 
 
 

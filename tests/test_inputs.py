@@ -61,7 +61,8 @@ def _break_duplicate_slug(project: Path) -> tuple[str, str]:
 def _break_yaml(project: Path) -> tuple[str, str]:
     catalogue = project / "seeds" / "catalogue.yml"
     lines = catalogue.read_text(encoding="utf-8").splitlines()
-    lines[11] = lines[11] + ' "unclosed'
+    index = next(number for number, line in enumerate(lines) if line.strip() == "title:")
+    lines[index] = lines[index] + ' "unclosed'  # a quoted scalar that never ends
     catalogue.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return "seeds/catalogue.yml:", "malformed YAML"
 

@@ -232,11 +232,12 @@ def _rebuilds(log: Path) -> int:
 
 
 def _break_catalogue(project: Path) -> str:
-    """Append an unclosed quote to line 12 of the catalogue; return the good text."""
+    """Append an unclosed quote to the first title of the catalogue; return the good text."""
     catalogue = project / "seeds" / "catalogue.yml"
     good = catalogue.read_text(encoding="utf-8")
     lines = good.splitlines()
-    lines[11] += ' "unclosed'
+    index = next(number for number, line in enumerate(lines) if line.strip() == "title:")
+    lines[index] += ' "unclosed'  # a quoted scalar that never ends
     catalogue.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return good
 
