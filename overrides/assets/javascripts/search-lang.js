@@ -54,16 +54,20 @@
   var lang = script && script.getAttribute("data-lang");
   var wanted = new Promise(function (resolve) {
     function go() { resolve(); }
+    function isField(el) { return !!(el && el.classList && el.classList.contains("md-search__input")); }
     if (/[?&]q=/.test(location.search)) return go();
-    document.addEventListener("focusin", function (ev) {
-      if (ev.target && ev.target.classList && ev.target.classList.contains("md-search__input")) go();
-    });
+    /* This script is deferred: the reader may have focused the field, or typed into it,
+       before it ran; those events are gone, so look at the field itself once. */
+    var field = document.querySelector("input.md-search__input");
+    if (isField(document.activeElement) || (field && field.value)) return go();
+    document.addEventListener("focusin", function (ev) { if (isField(ev.target)) go(); }, true);
+    document.addEventListener("input", function (ev) { if (isField(ev.target)) go(); }, true);
     document.addEventListener("click", function (ev) {
       if (ev.target && ev.target.closest && ev.target.closest('label[for="__search"], .md-search')) go();
-    });
+    }, true);
     document.addEventListener("keydown", function (ev) {
-      if (["/", "s", "f", "S", "F"].indexOf(ev.key) !== -1) go();
-    });
+      if (isField(ev.target) || ["/", "s", "f", "S", "F"].indexOf(ev.key) !== -1) go();
+    }, true);
   });
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
@@ -82,4 +86,137 @@
     if (!request.__skDeferred) return send.apply(request, args);
     wanted.then(function () { send.apply(request, args); });
   };
+})();
+
+/*
+ * No lost query.
+ *
+ * Material reads the search field on "keyup" (and on focus, and once when the index is
+ * ready) and sends a query to the worker only after the worker said READY. Text that
+ * arrives without a keyup (a paste, an IME or a phone keyboard, voice input, text typed
+ * before Material's deferred bundle ran) was not read until one more keystroke, and a
+ * query typed while the index loaded could be left unanswered. So:
+ *  - every "input" event of the field is also announced as a "keyup" (Material ignores
+ *    a value it has already seen, so nothing is searched twice);
+ *  - when the search worker reports READY, the field is read again the same way, and if
+ *    the query in the box is still not the one last sent to the worker, it is sent.
+ * The worker is wrapped as it is created (new Worker(url) in Material's bundle, which
+ * runs after this script; from file:// "Worker" is already the iframe-worker shim).
+ */
+(function () {
+  "use strict";
+  var SETUP = 0, READY = 1, QUERY = 2;
+  function isField(el) { return !!(el && el.classList && el.classList.contains("md-search__input")); }
+  function field() { return document.querySelector("input.md-search__input"); }
+  function announce(el) {
+    var ev;
+    try { ev = new KeyboardEvent("keyup", { bubbles: true }); } catch (err) { return; }
+    ev.__skSynthetic = true;
+    el.dispatchEvent(ev);
+  }
+  document.addEventListener("input", function (ev) {
+    if (isField(ev.target)) announce(ev.target);
+  }, true);
+
+  var Native = window.Worker;
+  if (typeof Native !== "function") return;
+  function Wrapped(url, opts) {
+    var worker = arguments.length > 1 ? new Native(url, opts) : new Native(url);
+    if (String(url).indexOf("search-lang-worker") !== -1) watch(worker);
+    return worker;
+  }
+  Wrapped.prototype = Native.prototype;
+  window.Worker = Wrapped;
+
+  function watch(worker) {
+    var ready = false;
+    var last = null; /* the last query sent to the worker after it was ready */
+    var post = worker.postMessage;
+    worker.postMessage = function (message) {
+      if (message && message.type === SETUP) ready = false;
+      if (message && message.type === QUERY) last = message.data;
+      return post.apply(worker, arguments);
+    };
+    worker.addEventListener("message", function (ev) {
+      if (!ev.data || ev.data.type !== READY) return;
+      ready = true;
+      last = null;
+      /* after Material's own listeners have handled READY */
+      setTimeout(function () {
+        var el = field();
+        if (!el || !ready) return;
+        announce(el);
+        var value = el.value;
+        if (value && value.trim() && last !== value) worker.postMessage({ type: QUERY, data: value });
+      }, 0);
+    });
+  }
+})();
+
+/*
+ * Highlighting after a search result is opened (?h=… in the address), aware of folding.
+ *
+ * The search worker folds letters (ё = е; Kazakh қ ғ ұ ү ә ө і ң һ = к г у у а о и н х),
+ * so the terms it puts in ?h= are folded ("шелк") while the page prints "шёлк". This
+ * marks, in the page's content, every word that starts with a term once both are folded,
+ * as printed; it replaces Material's highlighter, which compares letters as they are and
+ * needs the search index (which over http is not loaded until the reader uses search).
+ * The same table is in workers/search-lang-worker.js.
+ */
+(function () {
+  "use strict";
+  var FOLD = { "ё": "е", "Ё": "Е", "қ": "к", "Қ": "К", "ғ": "г", "Ғ": "Г", "ұ": "у", "Ұ": "У",
+    "ү": "у", "Ү": "У", "ә": "а", "Ә": "А", "ө": "о", "Ө": "О", "і": "и", "І": "И",
+    "ң": "н", "Ң": "Н", "һ": "х", "Һ": "Х" };
+  function fold(text) { return text.replace(/[ёЁқҚғҒұҰүҮәӘөӨіІңҢһҺ]/g, function (c) { return FOLD[c]; }); }
+  var url;
+  try { url = new URL(location.href); } catch (err) { return; }
+  var h = url.searchParams.get("h");
+  if (h === null) return;
+  /* Material must not highlight again (its highlighter would also add marks) */
+  url.searchParams.delete("h");
+  try { history.replaceState(history.state, "", url.href); } catch (err) { /* file:// in some browsers */ }
+  var terms = fold(h).split(/[\s*+\-:~^]+/).filter(Boolean)
+    .map(function (t) { return t.replace(/[|\\{}()[\]^$+*?.-]/g, "\\$&"); });
+  if (!terms.length) return;
+  var match;
+  try {
+    match = new RegExp("(^|[^\\p{L}\\p{N}])(" + terms.join("|") + ")", "giu");
+  } catch (err) { return; }
+  function run() {
+    var root = document.querySelector("[data-md-component=content]") || document.querySelector("article");
+    if (!root) return;
+    var it = document.createNodeIterator(root, NodeFilter.SHOW_TEXT);
+    var hits = [];
+    for (var node = it.nextNode(); node; node = it.nextNode()) {
+      var parent = node.parentElement;
+      if (!parent || !parent.offsetHeight || parent.closest("script, style, mark")) continue;
+      var folded = fold(node.textContent);
+      var ranges = [];
+      match.lastIndex = 0;
+      var m;
+      while ((m = match.exec(folded)) !== null) {
+        var start = m.index + m[1].length;
+        ranges.push([start, start + m[2].length]);
+        if (match.lastIndex === m.index) match.lastIndex++;
+      }
+      if (ranges.length) hits.push([node, ranges]);
+    }
+    hits.forEach(function (hit) {
+      var node = hit[0], text = node.textContent, at = 0;
+      var parts = document.createDocumentFragment();
+      hit[1].forEach(function (r) {
+        if (r[0] > at) parts.appendChild(document.createTextNode(text.slice(at, r[0])));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = text.slice(r[0], r[1]);
+        parts.appendChild(mark);
+        at = r[1];
+      });
+      if (at < text.length) parts.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(parts, node);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
 })();

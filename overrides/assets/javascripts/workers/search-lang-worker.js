@@ -75,6 +75,43 @@
     }
   }
 
+  /*
+   * Folding: the index and the query alike, so that what readers type on a Russian
+   * keyboard finds what is printed. ё = е; the Kazakh letters = their Russian-keyboard
+   * look-alikes (қ к, ғ г, ұ ү у, ә а, ө о, і и, ң н, һ х). One letter for one letter,
+   * so positions do not move: the index gets folded terms, while Material highlights the
+   * words in the results at their positions in the text as printed. The same table is
+   * in ../search-lang.js (highlighting on the page a result opens).
+   */
+  var FOLD = { "ё": "е", "Ё": "Е", "қ": "к", "Қ": "К", "ғ": "г", "Ғ": "Г", "ұ": "у", "Ұ": "У",
+    "ү": "у", "Ү": "У", "ә": "а", "Ә": "А", "ө": "о", "Ө": "О", "і": "и", "І": "И",
+    "ң": "н", "Ң": "Н", "һ": "х", "Һ": "Х" };
+  var FOLDABLE = /[ёЁқҚғҒұҰүҮәӘөӨіІңҢһҺ]/g;
+  function fold(text) {
+    return text.replace(FOLDABLE, function (c) { return FOLD[c]; });
+  }
+  self.searchFold = fold; /* for tests and for the page's twin */
+
+  /* Every term that lunr indexes passes through a pipeline (empty here: no stemmer, no
+     trimmer); fold the tokens there. Material's query terms carry a trailing "*", which
+     makes lunr skip the pipeline, so the query is folded as a whole (foldQuery). */
+  function foldPipeline() {
+    var lunr = self.lunr;
+    if (!lunr || !lunr.Pipeline || lunr.Pipeline.prototype.__skFold) return;
+    var run = lunr.Pipeline.prototype.run;
+    lunr.Pipeline.prototype.run = function (tokens) {
+      for (var i = 0; i < tokens.length; i++) {
+        var token = tokens[i];
+        if (token && typeof token.update === "function") token.update(fold);
+      }
+      return run.call(this, tokens);
+    };
+    lunr.Pipeline.prototype.__skFold = true;
+  }
+  function foldQuery(message) {
+    if (message && message.type === 2 && typeof message.data === "string") message.data = fold(message.data);
+  }
+
   /* Material's worker is loaded on the first message (the index arrives only when the
      reader reaches for search); messages are queued until it is ready, then replayed. */
   var ready = false;
@@ -82,6 +119,7 @@
   var queue = [];
   self.addEventListener("message", function (ev) {
     filter(ev.data); /* in place: Material's listener gets the same object */
+    foldQuery(ev.data);
     if (!ready) {
       ev.stopImmediatePropagation();
       queue.push(ev.data);
@@ -89,6 +127,7 @@
     }
   });
   function flush() {
+    foldPipeline();
     ready = true;
     var pending = queue;
     queue = [];
