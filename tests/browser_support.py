@@ -73,3 +73,25 @@ def search(page, query: str) -> list[str]:  # noqa: ANN001 - a playwright Page
             continue
     page.wait_for_timeout(300)
     return results.evaluate_all("links => links.map(link => link.href)")
+
+
+@contextmanager
+def offline_context(browser):  # noqa: ANN001, ANN201 - a playwright Browser and BrowserContext
+    """A browser context for ``file://`` pages in which every request to the network fails;
+    on leaving, the test fails if any was tried."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    blocked: list[str] = []
+
+    def route(route_) -> None:  # noqa: ANN001
+        if route_.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route_.continue_()
+        else:
+            blocked.append(route_.request.url)
+            route_.abort()
+
+    context.route("**/*", route)
+    try:
+        yield context
+    finally:
+        context.close()
+    assert blocked == [], f"requests to the network: {blocked}"

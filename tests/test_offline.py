@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import search
+from browser_support import offline_context, search
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,22 +65,8 @@ def test_home_page_states_edition_and_date(unzipped: Path) -> None:
 
 @pytest.fixture
 def file_page(browser):  # noqa: ANN001, ANN201
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    blocked: list[str] = []
-
-    def route(route_) -> None:  # noqa: ANN001
-        if route_.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route_.continue_()
-        else:
-            blocked.append(route_.request.url)
-            route_.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.blocked = blocked  # type: ignore[attr-defined]
-    yield page
-    assert blocked == [], f"requests to the network: {blocked}"
-    context.close()
+    with offline_context(browser) as context:
+        yield context.new_page()
 
 
 

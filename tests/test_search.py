@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from browser_support import search, serve
+from browser_support import offline_context, search, serve
 from test_offline import make_offline
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -51,20 +51,8 @@ def context(browser):  # noqa: ANN001, ANN201 - a playwright BrowserContext
 @pytest.fixture
 def file_context(browser):  # noqa: ANN001, ANN201
     """A context for file:// pages in which every request to the network fails (and is counted)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    blocked: list[str] = []
-
-    def route(route_) -> None:  # noqa: ANN001
-        if route_.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route_.continue_()
-        else:
-            blocked.append(route_.request.url)
-            route_.abort()
-
-    context.route("**/*", route)
-    yield context
-    assert blocked == [], f"requests to the network: {blocked}"
-    context.close()
+    with offline_context(browser) as context:
+        yield context
 
 
 def type_at_once(page, query: str, way: int) -> None:  # noqa: ANN001
