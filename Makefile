@@ -6,7 +6,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast bench clean offline zim
+.PHONY: serve build test test-fast bench clean offline zim inspect
 
 $(READY): requirements.txt scripts/bootstrap.sh
 	@PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
@@ -33,6 +33,11 @@ test-fast: $(READY)
 bench: $(READY)
 	@command -v npm >/dev/null 2>&1 && [ ! -x node_modules/.bin/lighthouse ] && npm ci --no-audit --no-fund --silent || true
 	$(BIN)/python scripts/bench.py
+
+## inspect: how the build reads one text (make inspect SEED=seeds/<file>): blocks, furniture, counts, warnings
+inspect: $(READY)
+	@[ -n "$(SEED)" ] || { echo "usage: make inspect SEED=seeds/<file>"; exit 2; }
+	@$(BIN)/python scripts/inspect_text.py "$(SEED)"
 
 clean:
 	rm -rf site site.* .pytest_cache

@@ -395,7 +395,7 @@ def failing_project(project_copy: Path) -> Path:
     """A project copy whose segmenter fails with an unexpected error (not bad input)."""
     segment = project_copy / "hooks" / "sourcekit" / "segment.py"
     segment.write_text(
-        segment.read_text(encoding="utf-8") + "\n\ndef segment(*args, **kwargs):\n    raise ValueError('injected failure')\n",
+        segment.read_text(encoding="utf-8") + "\n\ndef segment_text(*args, **kwargs):\n    raise ValueError('injected failure')\n",
         encoding="utf-8",
     )
     return project_copy

@@ -326,10 +326,11 @@ def test_values_python_cannot_build_are_one_line(tmp_path: Path, text: str, line
 # --- Seeds ----------------------------------------------------------------------------
 
 
-def test_a_form_feed_in_a_seed_is_a_line_break(tmp_path: Path) -> None:
+def test_a_form_feed_in_a_seed_is_kept_as_a_page_break(tmp_path: Path) -> None:
+    """The reader tells pages apart by the form feed; line numbers stay those of an editor."""
     path = tmp_path / "seed.txt"
     path.write_bytes(b"Page one ends.\n\x0cPage two.\n")
-    assert load_seed(path) == "Page one ends.\n\nPage two.\n"
+    assert load_seed(path) == "Page one ends.\n\x0cPage two.\n"
 
 
 def test_a_nul_byte_in_a_seed_is_refused(tmp_path: Path) -> None:

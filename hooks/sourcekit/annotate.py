@@ -1,23 +1,27 @@
 """Annotate stage: cut each corrected block into typed segments for rendering.
 
-Segments are plain text, editorial corrections, citation markers ``[n]`` (linked to
-reference n), web addresses, links written in Markdown (``[label](https://…)``, in Markdown
+Segments are plain text, editorial corrections, citation markers (``[3, с. 45]``,
+``[1; 4]``, ``(Nye, 2004, p. 5)``… found by ``references.py`` and linked to their
+reference; a marker that cannot be linked stays text and is reported), footnote calls
+(superscript digits, linked to the note), web addresses, links written in Markdown (``[label](https://…)``, in Markdown
 seeds only, and only to http and https), and withheld personal e-mail addresses (never
 published). Nothing else in a seed becomes markup: the templates escape every segment.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .corrections import CorrectedBlock, Correction
-from .errors import InputError
 from .privacy import EMAIL
+from .references import Entry, find_citations, split_entries
 
 _URL = re.compile(r"https?://[^\s()«»<>\"]+?(?=[.,;:)]?(?:\s|$|\)))")
-_CITATION = re.compile(r"\[(\d{1,3})\]")
+_FOOTNOTE_CALL = re.compile(r"(?<=[^\W\d_]|[.,;:»”)\"])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # A Markdown link whose target is a web address; any other target (javascript:, data:, a
 # relative path) leaves the brackets as text.
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()<>\"]+)\)")
@@ -25,7 +29,8 @@ _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()<>\"]+)\)"
 
 @dataclass(frozen=True)
 class Segment:
-    """A piece of a block: ``kind`` is text, correction, citation, url, email or variant.
+    """A piece of a block: ``kind`` is text, correction, citation, footnote_call, url, email
+    or variant. A citation's ``number`` is its first reference, ``targets`` all of them.
 
     A ``variant`` is a spelling of the source that the glossary normalises; ``normalised``
     is the usual name and ``href`` its glossary entry (both set by the renderer).
@@ -37,6 +42,7 @@ class Segment:
     number: int | None = None
     href: str | None = None
     normalised: str | None = None
+    targets: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,22 +61,43 @@ class AnnotatedBlock:
         return "".join("" if segment.kind == "email" else segment.text for segment in self.segments).strip()
 
 
-def annotate(corrected: list[CorrectedBlock], *, seed_path: Path) -> list[AnnotatedBlock]:
-    """Annotate all blocks of one seed and check that each citation has its reference."""
-    references = {item.block.number for item in corrected if item.block.kind == "reference"}
+def annotate(corrected: list[CorrectedBlock], *, seed_path: Path) -> tuple[list[AnnotatedBlock], list[str]]:
+    """Annotate all blocks of one seed; also return what could not be linked, one line each.
+
+    A citation marker is linked to the reference(s) it names; one that names no reference of
+    the text stays plain text and is reported ("file:line: …"), and the build goes on.
+    """
+    entries = reference_entries(corrected)
+    notes = {item.block.number for item in corrected if item.block.kind == "footnote" and item.block.number is not None}
     annotated: list[AnnotatedBlock] = []
+    problems: list[str] = []
     for item in corrected:
-        segments = tuple(_segments(item))
-        for segment in segments:
-            if segment.kind == "citation" and segment.number not in references:
-                raise InputError(
-                    seed_path, f"citation marker [{segment.number}] has no matching reference", line=item.block.line
-                )
+        segments = tuple(_segments(item, entries, notes))
+        if item.block.kind not in ("reference", "references_heading", "footnote"):
+            for citation in _unlinked(item, entries):
+                problems.append(f"{seed_path}:{item.block.line}: citation {citation!r} names no reference of the text; shown as plain text")
         annotated.append(AnnotatedBlock(corrected=item, segments=segments))
-    return annotated
+    return annotated, problems
 
 
-def _segments(item: CorrectedBlock) -> list[Segment]:
+def reference_entries(corrected: list[CorrectedBlock]) -> list[Entry]:
+    """The text's first reference list (a transliterated second list is not cited)."""
+    entries: list[Entry] = []
+    for position, item in enumerate((item for item in corrected if item.block.kind == "reference" and item.block.series == 0), start=1):
+        number = item.block.number if item.block.number is not None else position
+        parsed = split_entries([(item.block.line, item.text)])
+        entry = parsed[0] if parsed else Entry(number, item.text, item.block.line, item.block.end_line, (), None)
+        entries.append(dataclasses.replace(entry, number=number, text=item.text, start=item.block.line, end=item.block.end_line))
+    return entries
+
+
+def _unlinked(item: CorrectedBlock, entries: list[Entry]) -> list[str]:
+    return [citation.marker for citation in find_citations(item.text, entries) if not citation.targets]
+
+
+def _segments(item: CorrectedBlock, entries: list[Entry] | None = None, notes: set[int] | None = None) -> list[Segment]:
+    entries = entries or []
+    notes = notes or set()
     text = item.text
     marks: list[tuple[int, int, Segment]] = [
         (start, end, Segment("correction", text[start:end], correction=correction)) for start, end, correction in item.spans
@@ -89,10 +116,16 @@ def _segments(item: CorrectedBlock) -> list[Segment]:
     for match in _URL.finditer(text):
         if free(*match.span()):
             marks.append((match.start(), match.end(), Segment("url", match.group(0), href=match.group(0))))
-    if item.block.kind != "reference":
-        for match in _CITATION.finditer(text):
-            if free(*match.span()):
-                marks.append((match.start(), match.end(), Segment("citation", match.group(0), number=int(match.group(1)))))
+    if item.block.kind not in ("reference", "references_heading"):
+        for citation in find_citations(text, entries):
+            if citation.targets and free(citation.start, citation.end):
+                segment = Segment("citation", citation.marker, number=citation.targets[0], targets=tuple(citation.targets))
+                marks.append((citation.start, citation.end, segment))
+        if notes and item.block.kind != "footnote":
+            for match in _FOOTNOTE_CALL.finditer(text):
+                number = int(match.group(1).translate(_FROM_SUPERSCRIPT))
+                if number in notes and free(*match.span()):
+                    marks.append((match.start(), match.end(), Segment("footnote_call", match.group(1), number=number)))
     marks.sort(key=lambda mark: mark[0])
     segments: list[Segment] = []
     position = 0

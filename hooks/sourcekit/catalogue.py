@@ -16,7 +16,9 @@ from .load import ensure_inside
 from .schema import LANGUAGES, SLUG, TEXT, Either, ListOf, Number, Record, Text, Trilingual, data_files, validate
 from .yamlio import line_of, load_yaml
 
-KINDS = ("journal_article", "student_paper")
+KINDS = ("journal_article", "student_paper", "policy_brief", "web_article", "report", "book_chapter")
+# How a text arrived: its format reader (hooks/sourcekit/formats/); guessed when not given.
+FORMATS = ("pdf_text", "markdown", "web")
 UNKNOWN = "unknown"
 SEED_SUFFIXES = (".txt", ".md")
 
@@ -40,7 +42,7 @@ ENTRY = Record(
         "affiliation": TEXT,
         "year": Either(_UNKNOWN, Number(integer=True, minimum=1900, maximum=2100), expected="a four-digit year or 'unknown'"),
     },
-    optional={"supervisor": TEXT, "notes": TEXT},
+    optional={"supervisor": TEXT, "notes": TEXT, "format": Text(choices=FORMATS)},
 )
 CATALOGUE = Record(required={"sources": ListOf(ENTRY, min_items=1)})
 _TRANSLATION_FILE = re.compile(r"(?P<slug>[^.]+)\.(?P<language>[^.]+)\.yml")
@@ -77,6 +79,7 @@ class CatalogueEntry:
     year: int | None
     notes: str
     line: int
+    format: str | None = None  # pdf_text, markdown or web; None: guessed from the text
 
 
 def load_catalogue(path: Path) -> list[CatalogueEntry]:
@@ -119,12 +122,13 @@ def load_catalogue(path: Path) -> list[CatalogueEntry]:
 
 
 def _check_slug_files(seeds_dir: Path, slugs: list[str]) -> None:
-    """Every corrections and translations file belongs to a catalogued seed (and a language);
+    """Every corrections, structure hints and translations file belongs to a catalogued seed (and a language);
     a Markdown file among the translations is documentation for translators."""
     known = ", ".join(slugs)
-    for path in data_files(seeds_dir / "corrections"):
-        if path.suffix != ".yml" or path.stem not in slugs:
-            raise InputError(path, f"corrections for '{path.stem}', which is not a catalogued slug; name the file <slug>.yml after one of: {known}")
+    for folder, what in (("corrections", "corrections"), ("structure", "structure hints")):
+        for path in data_files(seeds_dir / folder):
+            if path.suffix != ".yml" or path.stem not in slugs:
+                raise InputError(path, f"{what} for '{path.stem}', which is not a catalogued slug; name the file <slug>.yml after one of: {known}")
     for path in data_files(seeds_dir / "translations"):
         if path.suffix == ".md":
             continue  # the translators' style sheet (STYLE.md) lives beside the translations
@@ -155,6 +159,7 @@ def _entry(raw: dict) -> CatalogueEntry:
         supervisor=_optional(raw.get("supervisor", "none")),
         year=None if year == UNKNOWN else year,
         notes=raw.get("notes", ""),
+        format=raw.get("format"),
         line=line_of(raw, 0) or 0,
     )
 

@@ -62,14 +62,15 @@ def ensure_inside(path: Path, folder: Path) -> None:
 def load_seed(path: Path, *, limit: int | None = None) -> str:
     """Return the text of ``path`` with ``\\n`` line endings and no BOM.
 
-    A form feed (a page break in text extracted from PDF) becomes a line break. Raises
+    A form feed (a page break in text extracted from PDF) is kept: the reader tells pages
+    apart by it. Raises
     :class:`InputError` for a missing, non-UTF-8 or empty file, a control character, or a
     file that is a link to outside its folder, or one over ``limit`` bytes (a file that grew
     after its size was checked); the message names the line where it can.
     """
     ensure_inside(path, path.parent)
     text = read_text(path, limit=limit, missing="seed file not found")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "seed is empty")
     return text

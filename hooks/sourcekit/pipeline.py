@@ -11,9 +11,11 @@ from .catalogue import LANGUAGES, CatalogueEntry, load_catalogue
 from .clean import CleaningRules, load_rules
 from .context import processing
 from .corrections import Correction, apply_corrections, load_corrections
+from .drafts import Removed
 from .errors import InputError
+from .hints import load_hints
 from .load import load_seed
-from .segment import segment
+from .segment import segment_text
 from .textutil import fingerprint
 from .translation_checks import Problem, check_document
 from .translations import Translation, load_translations
@@ -26,6 +28,8 @@ MB = 1024 * 1024
 # memory (scripts/bench_more.py measures it), within the budget of a minute and 1 GB. A
 # longer text is refused before it is read.
 MAX_SEED_BYTES = 1 * MB
+# The kinds of block that make a text's body (a text with none of them stops the build).
+BODY_KINDS = ("paragraph", "heading", "list_item", "quote", "preformatted")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,10 @@ class Document:
     blocks: tuple[AnnotatedBlock, ...]
     corrections: tuple[Correction, ...]
     translations: dict[str, dict[str, Translation]]
+    removed: tuple[Removed, ...] = ()  # the furniture lines removed from the seed
+    format: str = "pdf_text"  # the format reader the seed was read with
+    problems: tuple[str, ...] = ()  # what the build reports for this text without stopping
+    line_count: int = 0  # lines of the seed
 
     def by_id(self) -> dict[str, AnnotatedBlock]:
         """The blocks keyed by paragraph ID (built once: documents are immutable)."""
@@ -90,13 +98,28 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
     seed_path = seeds_dir / entry.file
     check_seed_size(seed_path)
     with processing(seed_path):
-        blocks = segment(load_seed(seed_path, limit=MAX_SEED_BYTES), rules=rules)
+        hints_path = seeds_dir / "structure" / f"{entry.slug}.yml"
+        hints = load_hints(hints_path)
+        text = load_seed(seed_path, limit=MAX_SEED_BYTES)
+        segmentation = segment_text(text, rules=rules, fmt=hints.format or entry.format, hints=hints)
+        if strict and not any(block.kind in BODY_KINDS for block in segmentation.blocks):
+            raise InputError(seed_path, "no body text was found (everything was read as front matter or furniture); "
+                             f"see make inspect SEED=seeds/{entry.file}, and say where the body starts in seeds/structure/{entry.slug}.yml")
         corrections_path = seeds_dir / "corrections" / f"{entry.slug}.yml"
         corrections = load_corrections(corrections_path)
-        annotated = annotate(apply_corrections(blocks, corrections, path=corrections_path), seed_path=seed_path)
+        annotated, problems = annotate(apply_corrections(list(segmentation.blocks), corrections, path=corrections_path), seed_path=seed_path)
         paths = translation_paths(entry, seeds_dir)
         translations = {language: load_translations(paths[language]) for language in LANGUAGES}
-        document = Document(entry=entry, blocks=tuple(annotated), corrections=tuple(corrections), translations=translations)
+        document = Document(
+            entry=entry,
+            blocks=tuple(annotated),
+            corrections=tuple(corrections),
+            translations=translations,
+            removed=segmentation.removed,
+            format=segmentation.format,
+            problems=tuple(problems),
+            line_count=text.count("\n") + (0 if text.endswith("\n") else 1),
+        )
         if strict:
             problems = translation_problems(document, seeds_dir=seeds_dir)
             if problems:
