@@ -16,22 +16,29 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dehyphen import LineBreak, Vocabulary, keep_hyphen
 from .schema import ListOf, Record, Text, validate
 from .yamlio import load_yaml
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "seeds" / "cleaning.yml"
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", re.UNICODE)
 _DOUBLED_FRAGMENT = re.compile(r"(?<!\w)(\w{2,})-\1-(?=\s*\n?\s*\w)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _DECIMAL = re.compile(r"(?<![\d.])(\d{1,3})\. (\d+)(?=\s+(?:thousand|million|billion|times|%|per)\b)")
 _URL = re.compile(r"https?://(?:\. (?=[a-z0-9_])|[^\s()«»<>\"])+")
+# A web address (scheme or www.), an e-mail address or a DOI, anywhere in one token.
+_ADDRESS = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s]|\b10\.\d{4,9}/\S|\bdoi:\S|[\w.+-]@[\w-]+\.[a-z]",
+    re.IGNORECASE,
+)
+_LONGEST_TOKEN = 4096  # characters of an address looked at before a line end
+_ADDRESS_REST = re.compile(r"[a-z0-9][\w\-.~%/?#=&+:@]*", re.ASCII)
 
 
 @dataclass(frozen=True)
 class CleaningRules:
-    """Data that tunes the cleaner: hyphenated compounds to keep across line breaks."""
+    """Data that tunes the cleaner: exceptions, compounds whose hyphen is kept at a line end."""
 
     keep_hyphen: frozenset[str]
 
@@ -46,60 +53,53 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
     return CleaningRules(keep_hyphen=frozenset(word.lower() for word in data["keep_hyphen"]))
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """The words of one whole document, used to decide how to rejoin a broken word."""
-
-    words: frozenset[str]
-    hyphenated: frozenset[str]
-    exact: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> Vocabulary:
-        """Collect the words that stand whole (not at a line break) in ``text``."""
-        words: set[str] = set()
-        exact: set[str] = set()
-        hyphenated: set[str] = set()
-        for line in text.split("\n"):
-            inner = line.strip()
-            if inner.endswith("-"):
-                inner = inner.rsplit(" ", 1)[0] if " " in inner else ""
-            for token in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", inner):
-                hyphenated.add(token.lower())
-            found = _WORD.findall(inner.replace("-", " "))
-            exact.update(found)
-            words.update(word.lower() for word in found)
-        return cls(frozenset(words), frozenset(hyphenated), frozenset(exact))
-
-
 def join_hyphenated(left: str, right: str, *, vocabulary: Vocabulary, rules: CleaningRules) -> str:
     """Rejoin ``left`` (ending in a hyphen) and ``right`` split at a line or page break.
 
-    The hyphen is kept for numbers ("2016-" + "12/11"), for capitalised second parts
-    ("Sino-" + "Russian"), for compounds listed in ``seeds/cleaning.yml``, for compounds
-    that stand hyphenated elsewhere in the text, and where the first part is a word that
-    the text always capitalises ("Chinese-" + "speaking", but not "Never-" + "theless").
-    Otherwise the break is undone ("Chi-" + "nese" → "Chinese").
+    :func:`~sourcekit.dehyphen.keep_hyphen` decides whether the hyphen is the word's
+    ("state-" + "owned") or only the line's ("Chi-" + "nese" → "Chinese"). Inside a web
+    or e-mail address or a DOI the hyphen is kept unless the pieces make a known word, and
+    either way the address is rejoined whole, without a space.
     """
     head = left[:-1]
     left_word = re.search(r"(\w+)$", head)
     right_word = re.match(r"(\w+)", right)
     if not left_word or not right_word:
         return left + right
-    first, second = left_word.group(1), right_word.group(1)
-    joined = (first + second).lower()
-    compound = f"{first}-{second}".lower()
-    if first.isdigit() or second.isdigit():
-        return left + right
-    if compound in rules.keep_hyphen or compound in vocabulary.hyphenated:
-        return left + right
-    if joined in vocabulary.words:
-        return head + right
-    if second[0].isupper():
-        return left + right
-    if first[0].isupper() and len(first) >= 4 and first in vocabulary.exact and first.lower() not in vocabulary.exact:
-        return left + right
-    return head + right
+    line_break = LineBreak(left_word.group(1), right_word.group(1))
+    keep = keep_hyphen(
+        line_break, vocabulary=vocabulary, overrides=rules.keep_hyphen, in_address=_address_at_break(left, right)
+    )
+    return left + right if keep else head + right
+
+
+def _address_at_break(left: str, right: str) -> bool:
+    """The text on both sides of the line end makes a web or e-mail address or a DOI."""
+    return bool(_ADDRESS.search(_last_token(left) + _first_token(right)))
+
+
+def _continues_address(text: str, line: str, *, spaced: bool) -> bool:
+    """``text`` ends inside an address at a "/" or "." and ``line`` starts with the rest of it.
+
+    The rest starts with a lower-case ASCII letter or a digit; after a "." it also goes on
+    with a "/", "." or "@" (so that an address that ends a sentence keeps its space). In a
+    text that marks word ends with a trailing space (``spaced``), such a space says no.
+    """
+    if spaced or not text.endswith(("/", ".")):
+        return False
+    rest = _ADDRESS_REST.match(line)
+    if not rest or (text.endswith(".") and not re.search(r"[/.@]\w", rest.group(0))):
+        return False
+    return bool(_ADDRESS.search(_last_token(text) + rest.group(0)))
+
+
+def _last_token(text: str) -> str:
+    # Only the end of a long block is searched, so that joining its lines stays linear.
+    return re.search(r"\S*$", text[-_LONGEST_TOKEN:]).group(0)
+
+
+def _first_token(text: str) -> str:
+    return re.match(r"\S*", text).group(0)
 
 
 def unescape_markdown(text: str) -> str:
@@ -243,7 +243,9 @@ def join_lines(lines: list[str], *, vocabulary: Vocabulary, rules: CleaningRules
 
     ``spaced_lines`` says that the document marks a word boundary at a line end with a
     trailing space (as the PDF extraction does); a line that ends in a letter with no
-    trailing space then continues the same word ("oppor" + "tunity").
+    trailing space then continues the same word ("oppor" + "tunity"). A word broken with a
+    hyphen is rejoined by :func:`join_hyphenated`; an address broken after a "/" or "."
+    goes on without a space ("https://example.org/" + "news/2020").
     """
     text = ""
     previous_raw = ""
@@ -253,16 +255,16 @@ def join_lines(lines: list[str], *, vocabulary: Vocabulary, rules: CleaningRules
             continue
         if not text:
             text = stripped
-        elif re.search(r"\w-$", text) and re.match(r"\w", stripped):
+        elif re.search(r"\w-$", text[-2:]) and re.match(r"\w", stripped):
             text = join_hyphenated(text, stripped, vocabulary=vocabulary, rules=rules)
-        elif (
+        elif _continues_address(text, stripped, spaced=spaced_lines and previous_raw.endswith((" ", "\t"))) or (
             spaced_lines
             and not previous_raw.endswith((" ", "\t"))
-            and re.search(r"[^\W\d_]$", text)
+            and re.search(r"[^\W\d_]$", text[-1:])
             and stripped[0].isalpha()
             and stripped[0].islower()
         ):
-            text = text + stripped
+            text = text + stripped  # the same address or word goes on
         else:
             text = text + " " + stripped
         previous_raw = raw_line

@@ -1,0 +1,336 @@
+"""Dehyphenation: does a hyphen at a line end belong to the word, or only to the line?
+
+Text extracted from PDF breaks words at line ends with a hyphen ("Chi-" + "nese"), and
+also breaks real compounds at their own hyphen ("state-" + "owned"). A break is decided
+(:func:`keep_hyphen`) first by the document's own words (:class:`Vocabulary`), then by
+the spelling dictionaries of Debian's ``hunspell`` packages (:class:`Lexicon`): en_US for
+Latin script, ru_RU and kk_KZ for Cyrillic. Without hunspell the text's words decide alone.
+
+Every line-end candidate of a document is collected once, and the dictionaries are asked
+about all of them in one ``hunspell`` run per script, so a long text costs two runs, not
+thousands. Nothing here uses the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# The dictionaries asked for each script. ru_RU has none of the Kazakh letters, so a word
+# with one of them is known only if kk_KZ knows it: one run over both serves all Cyrillic.
+DICTIONARIES = {"latin": ("en_US",), "cyrillic": ("ru_RU", "kk_KZ")}
+DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/local/share/hunspell"), Path("/usr/share/myspell"))
+HUNSPELL_TIMEOUT = 120  # seconds for one run; a 1 MB text needs well under one
+
+# Russian compounds whose hyphen is grammar: the prefix "кое-", adverbs "по-" + "-ски",
+# "-цки", "-ому", "-ему", "-ьи" (по-русски, по-прежнему, по-божьи), and the particles.
+_RUSSIAN_PARTICLES = frozenset({"то", "либо", "нибудь", "ка", "таки"})
+_RUSSIAN_ADVERB_AFTER_PO = re.compile(r"(?:[сц]ки|ому|ему|ьи)$")
+_LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
+_LETTERS_AT_START = re.compile(r"^[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_LINE_END_BREAK = re.compile(r"(\w+)-$")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+
+MIN_TEXT_PART = 3  # a shorter part counts as a word only when a dictionary knows it
+MIN_PREFIX_WORD = 4  # a dictionary word this long before an unknown rest is a prefix (inter-)
+MIN_PO_ADVERB = 6  # letters of the adverb after "по-" that rule 6 keeps without a dictionary
+STEM_LETTERS = 3  # letters of the second part that a text word must share to prove a stem
+
+
+class Lexicon:
+    """Which words the hunspell dictionaries know, asked for a whole batch at once.
+
+    ``hunspell -G`` prints the correct words of its input; the words are sent one a line
+    (only runs of letters, so that hunspell does not split them), and a word counts as
+    known when it comes back whole. Answers are kept per (dictionaries, word) for the life
+    of the object. A missing binary or dictionary makes the lexicon know nothing of that
+    script; :attr:`available` and :attr:`missing` say so.
+    """
+
+    def __init__(self, *, binary: str | None = "hunspell", directories: Sequence[Path] | None = None) -> None:
+        self.binary = shutil.which(binary) if binary else None
+        search = tuple(directories) if directories is not None else _dictionary_dirs()
+        names = sorted({name for group in DICTIONARIES.values() for name in group})
+        self.paths = {name: path for name in names if (path := _find_dictionary(name, search)) is not None}
+        self.missing = tuple(
+            ([] if self.binary else ["hunspell"]) + [name for name in names if name not in self.paths]
+        )
+        self._answers: dict[tuple[str, str], bool] = {}
+        self.runs = 0  # hunspell runs so far (the batching is measured by the tests)
+
+    @property
+    def available(self) -> bool:
+        """True when the binary and every dictionary are there."""
+        return not self.missing
+
+    def known(self, words: Iterable[str]) -> frozenset[str]:
+        """The words of ``words`` that a dictionary of their script knows (as written)."""
+        batches: dict[tuple[str, ...], list[str]] = {}
+        for word in set(words):
+            dictionaries = self._dictionaries_for(word)
+            if dictionaries:
+                batches.setdefault(dictionaries, []).append(word)
+        found: set[str] = set()
+        for dictionaries, batch in batches.items():
+            key = "+".join(dictionaries)
+            unasked = [word for word in batch if (key, word) not in self._answers]
+            if unasked:
+                correct = self._ask(dictionaries, unasked)
+                self._answers.update(((key, word), word in correct) for word in unasked)
+            found.update(word for word in batch if self._answers[(key, word)])
+        return frozenset(found)
+
+    def _dictionaries_for(self, word: str) -> tuple[str, ...]:
+        if self.binary is None:
+            return ()
+        if _LATIN.fullmatch(word):
+            script = "latin"
+        elif _CYRILLIC.fullmatch(word):
+            script = "cyrillic"
+        else:
+            return ()
+        return tuple(name for name in DICTIONARIES[script] if name in self.paths)
+
+    def _ask(self, dictionaries: tuple[str, ...], words: list[str]) -> frozenset[str]:
+        """One hunspell run: the words of ``words`` it prints back as correct."""
+        assert self.binary is not None
+        self.runs += 1
+        command = [
+            self.binary,
+            "-G",
+            "-i",
+            "utf-8",
+            "-d",
+            ",".join(str(self.paths[name]) for name in dictionaries),
+        ]
+        try:
+            result = subprocess.run(
+                command,
+                input="\n".join(words) + "\n",
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=HUNSPELL_TIMEOUT,
+                env={**os.environ, "LC_ALL": "C.UTF-8"},
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return frozenset()
+        return frozenset(result.stdout.split("\n")) if result.returncode == 0 else frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def system_lexicon() -> Lexicon:
+    """The lexicon of the installed hunspell, one per process (its answers never change)."""
+    return Lexicon()
+
+
+def _dictionary_dirs() -> tuple[Path, ...]:
+    from_env = tuple(Path(part) for part in os.environ.get("DICPATH", "").split(os.pathsep) if part)
+    return from_env + DICTIONARY_DIRS
+
+
+def _find_dictionary(name: str, directories: Sequence[Path]) -> Path | None:
+    """The path hunspell's ``-d`` wants (without extension) for dictionary ``name``."""
+    for directory in directories:
+        if (directory / f"{name}.dic").is_file() and (directory / f"{name}.aff").is_file():
+            return directory / name
+    return None
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A word broken at a line end with a hyphen: ``first`` + "-" + line end + ``second``.
+
+    Both are the ``\\w`` runs next to the hyphen ("con", "tent_9119449_2"); the letters
+    next to it (:attr:`head`, :attr:`tail`) are what the words are looked up by.
+    """
+
+    first: str
+    second: str
+
+    @property
+    def head(self) -> str:
+        """The letters before the hyphen ("" when a digit is next to it)."""
+        found = _LETTERS_AT_END.search(self.first)
+        return found.group(0) if found else ""
+
+    @property
+    def tail(self) -> str:
+        """The letters after the line end ("" when a digit is next to it)."""
+        found = _LETTERS_AT_START.match(self.second)
+        return found.group(0) if found else ""
+
+    def lookups(self) -> tuple[str, ...]:
+        """The words to ask a dictionary about: the two parts and the joined word."""
+        head, tail = self.head, self.tail
+        return (head, tail, head + tail) if head and tail else ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What decides how to rejoin a word broken at a line end, for one whole document.
+
+    ``words`` are the document's whole words (lower case), ``exact`` the same as written,
+    ``hyphenated`` its hyphenated compounds (lower case); none of them counts the pieces on
+    either side of a line-end hyphen. ``known`` are the pieces and joined words of its
+    line-end breaks that a dictionary knows (as written): build it from the same text whose
+    lines are then joined, or its breaks go without the dictionary.
+    """
+
+    words: frozenset[str]
+    hyphenated: frozenset[str]
+    exact: frozenset[str]
+    known: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str, *, lexicon: Lexicon | None = None) -> Vocabulary:
+        """Collect the words of ``text`` and ask ``lexicon`` (default: hunspell) once about its breaks."""
+        words: set[str] = set()
+        exact: set[str] = set()
+        hyphenated: set[str] = set()
+        breaks = line_breaks(text)
+        after_break = False
+        for line in text.split("\n"):
+            inner = line.strip()
+            if not inner:
+                continue  # a page break: the word broken before it goes on after it
+            if after_break:
+                inner = inner.partition(" ")[2]  # the rest of the broken word is no word
+            after_break = bool(_LINE_END_BREAK.search(inner))
+            if after_break:
+                inner = inner.rpartition(" ")[0]  # nor is its first part
+            hyphenated.update(token.lower() for token in _HYPHENATED.findall(inner))
+            found = _WORD.findall(inner.replace("-", " "))
+            exact.update(found)
+            words.update(word.lower() for word in found)
+        lexicon = system_lexicon() if lexicon is None else lexicon
+        known = lexicon.known(word for line_break in breaks for word in line_break.lookups())
+        return cls(frozenset(words), frozenset(hyphenated), frozenset(exact), known)
+
+    def is_word(self, part: str) -> bool:
+        """A dictionary knows ``part``, or the text uses it as a word (if it is not too short to tell)."""
+        return part in self.known or (len(part) >= MIN_TEXT_PART and part.lower() in self.words)
+
+    def has_stem(self, joined: str, *, head: str) -> bool:
+        """The text has ``joined`` as a whole word, or a word that starts with it past the break.
+
+        "госу" + "дарство" is proven by "государственный" ("госуда…"): the word starts with
+        the first part and :data:`STEM_LETTERS` letters of the second, so inflected and
+        derived forms count too.
+        """
+        joined = joined.lower()
+        if joined in self.words:
+            return True
+        if len(joined) - len(head) < STEM_LETTERS:
+            return False
+        stem = joined[: len(head) + STEM_LETTERS]
+        at = bisect_left(self._sorted_words, stem)
+        return at < len(self._sorted_words) and self._sorted_words[at].startswith(stem)
+
+    @functools.cached_property
+    def _sorted_words(self) -> tuple[str, ...]:
+        return tuple(sorted(self.words))
+
+
+def line_breaks(text: str) -> list[LineBreak]:
+    """Every word broken at a line end with a hyphen in ``text`` (across blank lines too)."""
+    breaks: list[LineBreak] = []
+    pending: str | None = None
+    for line in text.split("\n"):
+        inner = line.strip()
+        if not inner:
+            continue
+        if pending is not None:
+            second = re.match(r"\w+", inner)
+            if second:
+                breaks.append(LineBreak(pending, second.group(0)))
+        found = _LINE_END_BREAK.search(inner)
+        pending = found.group(1) if found else None
+    return breaks
+
+
+def keep_hyphen(
+    line_break: LineBreak,
+    *,
+    vocabulary: Vocabulary,
+    overrides: frozenset[str] = frozenset(),
+    in_address: bool = False,
+) -> bool:
+    """True when the hyphen at a line end is part of the word ("state-owned"), False to join.
+
+    In order, the first rule that applies decides:
+
+    1. A digit next to the hyphen keeps it ("2016-" + "12/11", "COVID-" + "19").
+    2. Keep a compound listed in ``overrides`` (``seeds/cleaning.yml``) or written with its
+       hyphen elsewhere in the text.
+    3. Join when the text has the joined word whole elsewhere, or a word that starts with
+       it past the break ("Chi-" + "nese": "Chinese"; "госу-" + "дарство": "государства").
+    4. Keep before a capitalised second part ("Sino-" + "Russian"), unless all is capitals.
+    5. Join when a dictionary knows the joined word ("инфра-" + "структура", "со-" +
+       "трудничество", "ынтымақ-" + "тастық", "con-" + "vocation"). This comes before
+       rule 7: short pieces ("со", "con", "тастық") are words by accident, and where English
+       has both forms ("longstanding"), the closed one is the common one.
+    6. Keep Russian compounds whose hyphen is grammar: "кое-" + anything, "по-" + an adverb
+       of :data:`MIN_PO_ADVERB` letters or more in -ски, -цки, -ому, -ему, -ьи
+       (по-прежнему), a word + -то, -либо, -нибудь, -ка, -таки (что-то).
+    7. Keep when both parts are words (for a dictionary, or for the text when at least
+       :data:`MIN_TEXT_PART` letters) and the joined word is not: "социально-экономический",
+       "іс-шаралар", "ата-ана", "state-owned", "people-to-" + "people".
+    8. Keep when an English dictionary word of at least :data:`MIN_PREFIX_WORD` letters
+       comes before a rest that neither it nor the text knows ("inter-" + "civilizational").
+       Only in English, whose dictionary has nearly every inflected form: in Kazakh and
+       Russian an unknown whole is usually an inflection the dictionary lacks.
+    9. Keep after a capitalised first part that the text only ever writes capitalised
+       ("Chinese-" + "speaking", not "Never-" + "theless"): mostly for machines without
+       hunspell, where rules 5, 7 and 8 have only the text's words.
+    10. Otherwise join a word, and keep the hyphen inside a web or e-mail address or a DOI.
+    """
+    head, tail = line_break.head, line_break.tail
+    if not head or not tail:
+        return True
+    joined = head + tail
+    compound = f"{head}-{tail}".lower()
+    if compound in overrides or compound in vocabulary.hyphenated:
+        return True
+    if vocabulary.has_stem(joined, head=head):
+        return False
+    if tail[0].isupper() and not (head.isupper() and tail.isupper()):
+        return True
+    if joined in vocabulary.known:
+        return False
+    if _grammatical_russian_compound(head, tail, vocabulary=vocabulary):
+        return True
+    if vocabulary.is_word(head) and vocabulary.is_word(tail):
+        return True
+    if _LATIN.fullmatch(joined) and len(head) >= MIN_PREFIX_WORD and head in vocabulary.known:
+        return True
+    if (
+        head[0].isupper()
+        and len(head) >= MIN_PREFIX_WORD
+        and head in vocabulary.exact
+        and head.lower() not in vocabulary.exact
+    ):
+        return True
+    return in_address
+
+
+def _grammatical_russian_compound(head: str, tail: str, *, vocabulary: Vocabulary) -> bool:
+    head, tail = head.lower(), tail.lower()
+    if head == "кое":
+        return True
+    if head == "по":
+        # Short tails are left to the dictionary: "по-" + "тому" is usually "потому".
+        return len(tail) >= MIN_PO_ADVERB and bool(_RUSSIAN_ADVERB_AFTER_PO.search(tail))
+    return tail in _RUSSIAN_PARTICLES and vocabulary.is_word(head)
