@@ -43,6 +43,7 @@ from sourcekit.errors import InputError
 from sourcekit.knowledge import Knowledge, load_knowledge
 from sourcekit.labels import LABELS_FILE, load_labels
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
+from sourcekit.report import summary_line
 from sourcekit.parts import PartHrefs, parallel_path, reader_path, split_parts
 from sourcekit.render import PartLinks, render_parallel, render_reader, render_source_index
 from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
@@ -319,7 +320,19 @@ def _ingest(key: str) -> SiteData:
             citations = scan_docs(DOCS_DIR, {document.entry.slug: document for document in documents})
         data = SiteData(documents=documents, knowledge=knowledge, citations=citations)
         _write_disk_cache(key, data)
+    _summarise(data.documents)
     return data
+
+
+def _summarise(documents: list[Document]) -> None:
+    """One line per text: how it was read (the counts of ``make inspect``) and its warnings.
+
+    On MkDocs' console, not on the ``mkdocs`` logger, whose warnings would abort a strict
+    build: a doubtful reading of one text is reported, never fatal.
+    """
+    logger = _console("sourcekit.ingest")
+    for document in documents:
+        logger.info("sources: " + summary_line(document))
 
 
 def _is_language_build(config: MkDocsConfig) -> bool:
@@ -335,12 +348,18 @@ def _report(problem: InputError | str) -> None:
     there and aborts the build, and an aborted rebuild leaves the server stuck (every request
     waits for a build that succeeds). The line goes to MkDocs' own console handler instead.
     """
-    logger = logging.getLogger("sourcekit.serve")
+    _console("sourcekit.serve").error(str(problem))
+
+
+def _console(name: str) -> logging.Logger:
+    """A logger that prints on MkDocs' console handler without counting as MkDocs' own."""
+    logger = logging.getLogger(name)
     if not logger.handlers:
         console = [handler for handler in logging.getLogger("mkdocs").handlers if handler.name == "MkDocsStreamHandler"]
         logger.handlers = console or [logging.StreamHandler()]
         logger.propagate = False
-    logger.error(str(problem))
+        logger.setLevel(logging.INFO)
+    return logger
 
 
 def _banner(lang: str) -> str | None:

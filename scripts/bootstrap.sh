@@ -35,6 +35,7 @@ echo "bootstrap: installing locked requirements into $VENV"
 hunspell_missing=""
 command -v hunspell >/dev/null 2>&1 || hunspell_missing="hunspell"
 [ -f /usr/share/hunspell/en_US.dic ] || hunspell_missing="$hunspell_missing hunspell-en-us"
+[ -f /usr/share/hunspell/en_GB.dic ] || hunspell_missing="$hunspell_missing hunspell-en-gb"
 [ -f /usr/share/hunspell/ru_RU.dic ] || hunspell_missing="$hunspell_missing hunspell-ru"
 [ -f /usr/share/hunspell/kk_KZ.dic ] || hunspell_missing="$hunspell_missing hunspell-kk"
 if [ -n "$hunspell_missing" ]; then
@@ -45,6 +46,6 @@ if [ -n "$hunspell_missing" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $hunspell_missing >/dev/null && installed=1
   fi
   if [ "$installed" = 0 ]; then
-    echo "bootstrap: no${hunspell_missing}: words broken at line ends are rejoined by the text's own words only (install: sudo apt-get install hunspell hunspell-ru hunspell-kk hunspell-en-us)"
+    echo "bootstrap: no${hunspell_missing}: words broken at line ends are rejoined by the text's own words only (install: sudo apt-get install hunspell hunspell-ru hunspell-kk hunspell-en-us hunspell-en-gb)"
   fi
 fi

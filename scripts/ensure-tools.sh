@@ -27,6 +27,7 @@ command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 hunspell_missing=""
 command -v hunspell >/dev/null 2>&1 || hunspell_missing="hunspell"
 [ -f /usr/share/hunspell/en_US.dic ] || hunspell_missing="$hunspell_missing hunspell-en-us"
+[ -f /usr/share/hunspell/en_GB.dic ] || hunspell_missing="$hunspell_missing hunspell-en-gb"
 [ -f /usr/share/hunspell/ru_RU.dic ] || hunspell_missing="$hunspell_missing hunspell-ru"
 [ -f /usr/share/hunspell/kk_KZ.dic ] || hunspell_missing="$hunspell_missing hunspell-kk"
 if [ -n "$hunspell_missing" ]; then
@@ -34,7 +35,7 @@ if [ -n "$hunspell_missing" ]; then
     # shellcheck disable=SC2086 # one word per package
     apt_install $hunspell_missing
   else
-    echo "ensure-tools: no${hunspell_missing}: words broken at line ends are rejoined by the text's own words only (install: sudo apt-get install hunspell hunspell-ru hunspell-kk hunspell-en-us)"
+    echo "ensure-tools: no${hunspell_missing}: words broken at line ends are rejoined by the text's own words only (install: sudo apt-get install hunspell hunspell-ru hunspell-kk hunspell-en-us hunspell-en-gb)"
   fi
 fi
 if command -v npm >/dev/null 2>&1; then

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dehyphen import LineBreak, Vocabulary, keep_hyphen
+from .dehyphen import LineBreak, Vocabulary, joins_without_space, keep_hyphen
 from .schema import ListOf, Record, Text, validate
 from .yamlio import load_yaml
 
@@ -255,6 +255,8 @@ def join_lines(lines: list[str], *, vocabulary: Vocabulary, rules: CleaningRules
             continue
         if not text:
             text = stripped
+        elif text.endswith("\u00ad"):
+            text = text[:-1] + stripped  # a soft hyphen: the word goes on
         elif re.search(r"\w-$", text[-2:]) and re.match(r"\w", stripped):
             text = join_hyphenated(text, stripped, vocabulary=vocabulary, rules=rules)
         elif _continues_address(text, stripped, spaced=spaced_lines and previous_raw.endswith((" ", "\t"))) or (
@@ -263,6 +265,7 @@ def join_lines(lines: list[str], *, vocabulary: Vocabulary, rules: CleaningRules
             and re.search(r"[^\W\d_]$", text[-1:])
             and stripped[0].isalpha()
             and stripped[0].islower()
+            and _one_word(text, stripped, vocabulary)
         ):
             text = text + stripped  # the same address or word goes on
         else:
@@ -271,8 +274,14 @@ def join_lines(lines: list[str], *, vocabulary: Vocabulary, rules: CleaningRules
     return text
 
 
+def _one_word(text: str, line: str, vocabulary: Vocabulary) -> bool:
+    head = re.search(r"[^\W\d_]+$", text)
+    tail = re.match(r"[^\W\d_]+", line)
+    return not head or not tail or joins_without_space(head.group(0), tail.group(0), vocabulary=vocabulary)
+
+
 def clean_block_text(text: str) -> str:
     """Apply the in-line repairs to the joined text of one block."""
-    text = repair_urls(text)
+    text = repair_urls(text).replace("\u00ad", "")  # soft hyphens are invisible
     text = normalise_numbers(text)
     return re.sub(r"[ \t\u00a0]{2,}", " ", text).strip()

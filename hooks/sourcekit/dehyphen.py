@@ -3,8 +3,8 @@
 Text extracted from PDF breaks words at line ends with a hyphen ("Chi-" + "nese"), and
 also breaks real compounds at their own hyphen ("state-" + "owned"). A break is decided
 (:func:`keep_hyphen`) first by the document's own words (:class:`Vocabulary`), then by
-the spelling dictionaries of Debian's ``hunspell`` packages (:class:`Lexicon`): en_US for
-Latin script, ru_RU and kk_KZ for Cyrillic. Without hunspell the text's words decide alone.
+the spelling dictionaries of Debian's ``hunspell`` packages (:class:`Lexicon`): en_US and
+en_GB (British spelling, common in the region's English texts) for Latin script, ru_RU and kk_KZ for Cyrillic. Without hunspell the text's words decide alone.
 
 Every line-end candidate of a document is collected once, and the dictionaries are asked
 about all of them in one ``hunspell`` run per script, so a long text costs two runs, not
@@ -25,7 +25,7 @@ from pathlib import Path
 
 # The dictionaries asked for each script. ru_RU has none of the Kazakh letters, so a word
 # with one of them is known only if kk_KZ knows it: one run over both serves all Cyrillic.
-DICTIONARIES = {"latin": ("en_US",), "cyrillic": ("ru_RU", "kk_KZ")}
+DICTIONARIES = {"latin": ("en_US", "en_GB"), "cyrillic": ("ru_RU", "kk_KZ")}
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/local/share/hunspell"), Path("/usr/share/myspell"))
 HUNSPELL_TIMEOUT = 120  # seconds for one run; a 1 MB text needs well under one
 
@@ -80,6 +80,15 @@ class Lexicon:
             dictionaries = self._dictionaries_for(word)
             if dictionaries:
                 batches.setdefault(dictionaries, []).append(word)
+        return self._found(batches)
+
+    def known_by(self, words: Iterable[str], name: str) -> frozenset[str]:
+        """The words of ``words`` that the one dictionary ``name`` knows."""
+        if name not in self.paths or self.binary is None:
+            return frozenset()
+        return self._found({(name,): [word for word in set(words) if name in self._dictionaries_for(word)]})
+
+    def _found(self, batches: dict[tuple[str, ...], list[str]]) -> frozenset[str]:
         found: set[str] = set()
         for dictionaries, batch in batches.items():
             key = "+".join(dictionaries)
@@ -193,6 +202,7 @@ class Vocabulary:
     hyphenated: frozenset[str]
     exact: frozenset[str]
     known: frozenset[str] = frozenset()
+    disputed: frozenset[str] = frozenset()  # known to one dictionary of their script, not all
 
     @classmethod
     def of(cls, text: str, *, lexicon: Lexicon | None = None) -> Vocabulary:
@@ -216,8 +226,13 @@ class Vocabulary:
             exact.update(found)
             words.update(word.lower() for word in found)
         lexicon = system_lexicon() if lexicon is None else lexicon
-        known = lexicon.known(word for line_break in breaks for word in line_break.lookups())
-        return cls(frozenset(words), frozenset(hyphenated), frozenset(exact), known)
+        lookups = [word for line_break in breaks for word in line_break.lookups()]
+        lookups += [word for head, tail in unspaced_line_ends(text) for word in (head, tail, head + tail)]
+        known = lexicon.known(lookups)
+        latin = [word for word in known if _LATIN.fullmatch(word)]
+        each = [lexicon.known_by(latin, name) for name in DICTIONARIES["latin"] if name in lexicon.paths]
+        disputed = frozenset(word for word in latin if len(each) > 1 and not all(word in found for found in each))
+        return cls(frozenset(words), frozenset(hyphenated), frozenset(exact), known, disputed)
 
     def is_word(self, part: str) -> bool:
         """A dictionary knows ``part``, or the text uses it as a word (if it is not too short to tell)."""
@@ -242,6 +257,35 @@ class Vocabulary:
     @functools.cached_property
     def _sorted_words(self) -> tuple[str, ...]:
         return tuple(sorted(self.words))
+
+
+def unspaced_line_ends(text: str) -> list[tuple[str, str]]:
+    """The letters on either side of each line end with no space and no hyphen before it,
+    where the next line goes on in lower case: in a text whose line ends mark a word
+    boundary with a space, these are words cut without a hyphen ("oppor" + "tunity") — or
+    two words whose space the extraction lost ("целей" + "за")."""
+    pairs: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    for line, following in zip(lines, lines[1:]):
+        if not line or line[-1:].isspace() or line.endswith("-"):
+            continue
+        head = _LETTERS_AT_END.search(line)
+        tail = _LETTERS_AT_START.match(following.strip())
+        if head and tail and tail.group(0)[0].islower():
+            pairs.append((head.group(0), tail.group(0)))
+    return pairs
+
+
+def joins_without_space(head: str, tail: str, *, vocabulary: Vocabulary) -> bool:
+    """Whether a line that ends in ``head`` with no space goes on with ``tail`` as one word.
+
+    One word when the text or a dictionary knows the joined word; two when both parts are
+    words and the joined one is not ("целей" + "за"); otherwise one (fragments of a word).
+    """
+    joined = head + tail
+    if joined in vocabulary.known or vocabulary.has_stem(joined, head=head):
+        return True
+    return not (vocabulary.is_word(head) and vocabulary.is_word(tail))
 
 
 def line_breaks(text: str) -> list[LineBreak]:
@@ -280,8 +324,10 @@ def keep_hyphen(
     4. Keep before a capitalised second part ("Sino-" + "Russian"), unless all is capitals.
     5. Join when a dictionary knows the joined word ("инфра-" + "структура", "со-" +
        "трудничество", "ынтымақ-" + "тастық", "con-" + "vocation"). This comes before
-       rule 7: short pieces ("со", "con", "тастық") are words by accident, and where English
-       has both forms ("longstanding"), the closed one is the common one.
+       rule 7: short pieces ("со", "con", "тастық") are words by accident. But where the
+       two English dictionaries disagree and both parts are words ("longstanding" is American,
+       British writes "long-standing"), the hyphen is kept: the joined form is a spelling of
+       one tradition, the hyphenated one of the other.
     6. Keep Russian compounds whose hyphen is grammar: "кое-" + anything, "по-" + an adverb
        of :data:`MIN_PO_ADVERB` letters or more in -ски, -цки, -ому, -ему, -ьи
        (по-прежнему), a word + -то, -либо, -нибудь, -ка, -таки (что-то).
@@ -308,7 +354,7 @@ def keep_hyphen(
         return False
     if tail[0].isupper() and not (head.isupper() and tail.isupper()):
         return True
-    if joined in vocabulary.known:
+    if joined in vocabulary.known and not (joined in vocabulary.disputed and vocabulary.is_word(head) and vocabulary.is_word(tail)):
         return False
     if _grammatical_russian_compound(head, tail, vocabulary=vocabulary):
         return True

@@ -128,7 +128,7 @@ def _single_page(lines: list[str], found: dict[int, str]) -> None:
             found[index] = "page number"
     for index in filled[:2]:
         text = _plain(lines[index])
-        if index not in found and JOURNAL_LINE.match(text) and not _is_prose(text) and not _series(text) and _isolated(lines, index):
+        if index not in found and _is_journal_line(text) and _isolated(lines, index):
             found[index] = "journal line"
 
 
@@ -164,7 +164,7 @@ def _page_edges(lines: list[str], pages: list[Page], found: dict[int, str]) -> N
         for position, index in enumerate(top + bottom):
             text = _plain(lines[index])
             at_top = position < len(top)
-            if JOURNAL_LINE.match(text) and at_top and not _is_prose(text) and not _series(text):
+            if _is_journal_line(text) and at_top:
                 found[index] = "journal line"
             elif PAGE_NUMBER.match(text) and (offset is None or int(PAGE_NUMBER.match(text).group(1)) - number == offset or len(text) <= 4):
                 found[index] = "page number"
@@ -207,6 +207,18 @@ def _interrupting_heads(lines: list[str], pages: list[Page], found: dict[int, st
                 found[index] = "running head"
 
 
+def _is_journal_line(text: str) -> bool:
+    """The journal, volume, year and pages: few words in lower case, no sentence in it."""
+    lower = sum(1 for word in text.split() if word[:1].islower())
+    return (
+        bool(JOURNAL_LINE.match(text))
+        and lower <= 3
+        and not re.search(r"[.!?]\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][a-zа-яё]+\s+[a-zа-яё]", text)
+        and not text.startswith("(")
+        and not _series(text)
+    )
+
+
 def _series(text: str) -> bool:
     from .zones import is_series
 
@@ -236,6 +248,12 @@ def _is_prose(text: str) -> bool:
     return len(text) > 90 and lower >= 0.6 * len(words)
 
 
+def _is_sentence(text: str) -> bool:
+    """A sentence: it ends with a stop and has several words in lower case."""
+    lower = sum(1 for word in text.split() if word[:1].islower())
+    return text.endswith((".", "!", "?", "»", "”", '"')) and lower >= 4
+
+
 def _shares_words(number: int, index: int, edge_words: list[tuple[int, int, frozenset[str]]]) -> bool:
     """An edge line that shares most of its words with an edge line of another page."""
     mine = next(words for page, at, words in edge_words if at == index)
@@ -260,7 +278,7 @@ def _repeated_lines(lines: list[str], found: dict[int, str]) -> None:
         forms[_normalised(line)].append(index)
     for form, indexes in forms.items():
         text = _plain(lines[indexes[0]])
-        if len(indexes) >= 3 and len(text) <= 120 and not _is_prose(text) and not text.startswith(("-", "•", "*")):
+        if len(indexes) >= 3 and len(text) <= 120 and not _is_prose(text) and not _is_sentence(text) and not text.startswith(("-", "•", "*")):
             varying = "#" in form
             isolated = all(_isolated(lines, index) for index in indexes)
             if varying or isolated:

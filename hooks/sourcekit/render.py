@@ -90,6 +90,27 @@ def _view(
     )
 
 
+def block_anchors(document: Document) -> dict[str, str]:
+    """The extra anchor of each reference and footnote: ``ref-3`` (what citations link to),
+    ``ref-t3`` in a second, transliterated list, ``fn-2``; the first block with a number
+    takes it, so that no anchor is given twice."""
+    cached = document.__dict__.get("_anchors")
+    if cached is not None:
+        return cached
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for item in document.blocks:
+        block = item.block
+        if block.number is None or block.kind not in ("reference", "footnote"):
+            continue
+        anchor = f"fn-{block.number}" if block.kind == "footnote" else f"ref-{'t' if block.series else ''}{block.number}"
+        if anchor not in taken:
+            taken.add(anchor)
+            anchors[block.block_id] = anchor
+    object.__setattr__(document, "_anchors", anchors)
+    return anchors
+
+
 def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
     """One block as HTML; ``options`` are those of :func:`_view`."""
     return _html("block.html", view=_view(item, document, lang, labels, **options))
@@ -307,6 +328,7 @@ def render_reader(
         parts += [f"## {labels.get('reader.body', lang)}", ""]
     references = references_part(document)
     ref_base = "" if references == links.part else links.reader[references - 1]
+    anchors = block_anchors(document)
     for item in body:
         kind = item.block.kind
         if kind in HEADING_KINDS:
@@ -315,7 +337,7 @@ def render_reader(
                 # Keep the printed heading addressable like any other block.
                 parts += [f'<span id="{item.block.block_id}" class="sk-anchor"></span>', ""]
             continue
-        anchor = f"ref-{item.block.number}" if kind == "reference" else None
+        anchor = anchors.get(item.block.block_id)
         cited = (cited_on or {}).get(item.block.block_id, [])
         parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base), ""]
 

@@ -74,12 +74,17 @@ def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hin
     blocks: list[Block] = []
     seen_ids: dict[str, int] = {}
     series = 0
+    positions = [0, 0]  # references seen in each list, to number an unnumbered one
     for item in classify(reading, markdown=markdown, hints=hints):
         draft = item.draft
         if item.kind == "references_heading" and any(block.kind == "reference" for block in blocks):
             series = 1  # a second list: the same references transliterated
         block_id = _unique_id(f"p-{draft_fingerprint(reading, draft, removed_numbers)}", seen_ids)
         text_ = item.text if draft.kind == "preformatted" else clean_block_text(item.text)
+        number = draft.number
+        if item.kind == "reference":
+            positions[series] += 1
+            number = number if number is not None else positions[series]
         blocks.append(
             Block(
                 kind=item.kind,
@@ -88,7 +93,7 @@ def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hin
                 lang=item.lang,
                 line=draft.start,
                 end_line=draft.end,
-                number=draft.number,
+                number=number,
                 markdown=markdown,
                 marker=draft.marker,
                 series=series if item.kind in ("reference", "references_heading") else 0,

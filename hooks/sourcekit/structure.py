@@ -228,7 +228,7 @@ def _front(drafts: list[Draft], kinds: list[str | None], texts: list[str], langs
             kinds[index], seen_title, in_abstract = "title", True, False
         elif seen_title and _byline_like(text):
             kinds[index] = "byline"
-        elif len(text) >= 150:
+        elif len(text) >= 150 or _sentence_like(text):
             kinds[index], in_abstract = "abstract", True
         else:
             kinds[index] = "byline" if seen_title else "title"

@@ -87,7 +87,8 @@ def read(text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple
     if called:
         content = [mark_calls(line, called) if index not in in_notes else line for index, line in enumerate(content)]
     visible = "\n".join(line for index, line in enumerate(content) if index not in furniture and index not in in_notes)
-    vocabulary = Vocabulary.of(visible)
+    notes_text = "\n\n".join("\n".join(content[index] for index in note.indexes) for note in notes)
+    vocabulary = Vocabulary.of(visible + "\n\n" + notes_text if notes_text else visible)
     spaced = uses_spaced_lines(content)
 
     groups = _group(content, skip=set(furniture) | in_notes, web=web)
