@@ -266,7 +266,7 @@ def render_reader(
         parts += [f'<p class="sk-hint">{html_text(labels.get("reader.title_translated", lang))}</p>', ""]
     top, bottom = _part_nav(document, lang, labels, links, parallel=False)
     parallel_button = (
-        f'<p><a class="md-button" href="{html_text(links.parallel[links.part - 1])}">{html_text(labels.get("reader.parallel_link", lang))}</a></p>'
+        f'<p><a class="md-button" href="{html_text(links.parallel[links.part - 1])}">{html_text(labels.get("reader.parallel_link", lang, columns=parallel_columns(entry, lang, labels)))}</a></p>'
     )
 
     if links.part == 1:
@@ -357,6 +357,12 @@ def render_reader(
     if bottom:
         parts += [bottom, ""]
     return "\n".join(parts) + "\n"
+
+
+def parallel_columns(entry, lang: str, labels: Labels) -> str:  # noqa: ANN001 - a CatalogueEntry
+    """The columns of the side-by-side view in order, the original first: "Russian | English | Kazakh"."""
+    columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
+    return " | ".join(labels.get(f"parallel.column.{code}", lang) for code in columns)
 
 
 def render_parallel(document: Document, lang: str, labels: Labels, *, links: PartLinks) -> str:
