@@ -330,6 +330,8 @@ def _summarise(documents: list[Document]) -> None:
     On MkDocs' console, not on the ``mkdocs`` logger, whose warnings would abort a strict
     build: a doubtful reading of one text is reported, never fatal.
     """
+    if not logging.getLogger("mkdocs").isEnabledFor(logging.INFO):
+        return  # --quiet
     logger = _console("sourcekit.ingest")
     for document in documents:
         logger.info("sources: " + summary_line(document))

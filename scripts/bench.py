@@ -105,8 +105,10 @@ def main() -> None:
         total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
         print(f"\n== Site size: {total:,d} bytes on disk")
 
+    import bench_ingest
     import bench_more
 
+    bench_ingest.main()
     bench_more.main()
 
 

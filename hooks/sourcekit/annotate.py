@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .corrections import CorrectedBlock, Correction
 from .privacy import EMAIL
-from .references import Entry, find_citations, split_entries
+from .references import Entry, find_citations, index_entries, split_entries
 
 _URL = re.compile(r"https?://[^\s()«»<>\"]+?(?=[.,;:)]?(?:\s|$|\)))")
 _FOOTNOTE_CALL = re.compile(r"(?<=[^\W\d_]|[.,;:»”)\"])([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})")
@@ -67,15 +67,17 @@ def annotate(corrected: list[CorrectedBlock], *, seed_path: Path) -> tuple[list[
     A citation marker is linked to the reference(s) it names; one that names no reference of
     the text stays plain text and is reported ("file:line: …"), and the build goes on.
     """
-    entries = reference_entries(corrected)
+    index = index_entries(reference_entries(corrected))
     notes = {item.block.number for item in corrected if item.block.kind == "footnote" and item.block.number is not None}
     annotated: list[AnnotatedBlock] = []
     problems: list[str] = []
     for item in corrected:
-        segments = tuple(_segments(item, entries, notes))
-        if item.block.kind not in ("reference", "references_heading", "footnote"):
-            for citation in _unlinked(item, entries):
-                problems.append(f"{seed_path}:{item.block.line}: citation {citation!r} names no reference of the text; shown as plain text")
+        citations = find_citations(item.text, index) if item.block.kind not in ("reference", "references_heading") else []
+        segments = tuple(_segments(item, citations, notes))
+        if item.block.kind != "footnote":
+            for citation in citations:
+                if not citation.targets:
+                    problems.append(f"{seed_path}:{item.block.line}: citation {citation.marker!r} names no reference of the text; shown as plain text")
         annotated.append(AnnotatedBlock(corrected=item, segments=segments))
     return annotated, problems
 
@@ -91,12 +93,9 @@ def reference_entries(corrected: list[CorrectedBlock]) -> list[Entry]:
     return entries
 
 
-def _unlinked(item: CorrectedBlock, entries: list[Entry]) -> list[str]:
-    return [citation.marker for citation in find_citations(item.text, entries) if not citation.targets]
-
-
-def _segments(item: CorrectedBlock, entries: list[Entry] | None = None, notes: set[int] | None = None) -> list[Segment]:
-    entries = entries or []
+def _segments(item: CorrectedBlock, citations: list | None = None, notes: set[int] | None = None) -> list[Segment]:
+    """The segments of one block; ``citations`` are its markers (``references.Citation``)."""
+    citations = citations or []
     notes = notes or set()
     text = item.text
     marks: list[tuple[int, int, Segment]] = [
@@ -117,7 +116,7 @@ def _segments(item: CorrectedBlock, entries: list[Entry] | None = None, notes: s
         if free(*match.span()):
             marks.append((match.start(), match.end(), Segment("url", match.group(0), href=match.group(0))))
     if item.block.kind not in ("reference", "references_heading"):
-        for citation in find_citations(text, entries):
+        for citation in citations:
             if citation.targets and free(citation.start, citation.end):
                 segment = Segment("citation", citation.marker, number=citation.targets[0], targets=tuple(citation.targets))
                 marks.append((citation.start, citation.end, segment))

@@ -24,7 +24,7 @@ RULES_FILE = Path(__file__).resolve().parents[2] / "seeds" / "cleaning.yml"
 
 _DOUBLED_FRAGMENT = re.compile(r"(?<!\w)(\w{2,})-\1-(?=\s*\n?\s*\w)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])")  # bounded: linear on long lines
 _DECIMAL = re.compile(r"(?<![\d.])(\d{1,3})\. (\d+)(?=\s+(?:thousand|million|billion|times|%|per)\b)")
 _URL = re.compile(r"https?://(?:\. (?=[a-z0-9_])|[^\s()«»<>\"])+")
 # A web address (scheme or www.), an e-mail address or a DOI, anywhere in one token.

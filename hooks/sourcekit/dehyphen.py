@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 from bisect import bisect_left
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ _LETTERS_AT_START = re.compile(r"^[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LINE_END_BREAK = re.compile(r"(\w+)-$")
+_BROKEN_WORD = re.compile(r"[^\s]*\w-[ \t\f]*\n(?:[ \t\f]*\n)*[ \t\f]*[^\s]*")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
@@ -74,11 +76,15 @@ class Lexicon:
         return not self.missing
 
     def known(self, words: Iterable[str]) -> frozenset[str]:
-        """The words of ``words`` that a dictionary of their script knows (as written)."""
+        """The words of ``words`` that a dictionary of their script knows (as written).
+
+        Latin words go to en_US and en_GB separately (so that :meth:`known_by` can tell them
+        apart without another run), Cyrillic words to ru_RU and kk_KZ together; the runs
+        go side by side.
+        """
         batches: dict[tuple[str, ...], list[str]] = {}
         for word in set(words):
-            dictionaries = self._dictionaries_for(word)
-            if dictionaries:
+            for dictionaries in self._askers_for(word):
                 batches.setdefault(dictionaries, []).append(word)
         return self._found(batches)
 
@@ -86,18 +92,34 @@ class Lexicon:
         """The words of ``words`` that the one dictionary ``name`` knows."""
         if name not in self.paths or self.binary is None:
             return frozenset()
-        return self._found({(name,): [word for word in set(words) if name in self._dictionaries_for(word)]})
+        return self._found({(name,): [word for word in set(words) if (name,) in self._askers_for(word)]})
 
     def _found(self, batches: dict[tuple[str, ...], list[str]]) -> frozenset[str]:
+        unasked = {
+            dictionaries: [word for word in batch if ("+".join(dictionaries), word) not in self._answers]
+            for dictionaries, batch in batches.items()
+        }
+        unasked = {dictionaries: words for dictionaries, words in unasked.items() if words}
+        if unasked:
+            with ThreadPoolExecutor(max_workers=len(unasked)) as pool:
+                answers = dict(zip(unasked, pool.map(lambda pair: self._ask(*pair), unasked.items())))
+            for dictionaries, words in unasked.items():
+                key = "+".join(dictionaries)
+                self._answers.update(((key, word), word in answers[dictionaries]) for word in words)
         found: set[str] = set()
         for dictionaries, batch in batches.items():
             key = "+".join(dictionaries)
-            unasked = [word for word in batch if (key, word) not in self._answers]
-            if unasked:
-                correct = self._ask(dictionaries, unasked)
-                self._answers.update(((key, word), word in correct) for word in unasked)
             found.update(word for word in batch if self._answers[(key, word)])
         return frozenset(found)
+
+    def _askers_for(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The hunspell runs that judge ``word``: each English dictionary alone, the Cyrillic ones together."""
+        dictionaries = self._dictionaries_for(word)
+        if not dictionaries:
+            return ()
+        if _LATIN.fullmatch(word):
+            return tuple((name,) for name in dictionaries)
+        return (dictionaries,)
 
     def _dictionaries_for(self, word: str) -> tuple[str, ...]:
         if self.binary is None:
@@ -207,29 +229,20 @@ class Vocabulary:
     @classmethod
     def of(cls, text: str, *, lexicon: Lexicon | None = None) -> Vocabulary:
         """Collect the words of ``text`` and ask ``lexicon`` (default: hunspell) once about its breaks."""
-        words: set[str] = set()
-        exact: set[str] = set()
-        hyphenated: set[str] = set()
         breaks = line_breaks(text)
-        after_break = False
-        for line in text.split("\n"):
-            inner = line.strip()
-            if not inner:
-                continue  # a page break: the word broken before it goes on after it
-            if after_break:
-                inner = inner.partition(" ")[2]  # the rest of the broken word is no word
-            after_break = bool(_LINE_END_BREAK.search(inner))
-            if after_break:
-                inner = inner.rpartition(" ")[0]  # nor is its first part
-            hyphenated.update(token.lower() for token in _HYPHENATED.findall(inner))
-            found = _WORD.findall(inner.replace("-", " "))
-            exact.update(found)
-            words.update(word.lower() for word in found)
+        # The pieces on either side of a line-end hyphen are no words: the last token of the
+        # line and the first of the next non-blank line (a page break may stand between).
+        whole = _BROKEN_WORD.sub(" ", text)
+        hyphenated = {token.lower() for token in _HYPHENATED.findall(whole)}
+        exact = set(_WORD.findall(whole.replace("-", " ")))
+        words = {word.lower() for word in exact}
         lexicon = system_lexicon() if lexicon is None else lexicon
         lookups = [word for line_break in breaks for word in line_break.lookups()]
         lookups += [word for head, tail in unspaced_line_ends(text) for word in (head, tail, head + tail)]
         known = lexicon.known(lookups)
-        latin = [word for word in known if _LATIN.fullmatch(word)]
+        # Only the joined words of line-end breaks can be disputed (rule 5).
+        latin = [line_break.head + line_break.tail for line_break in breaks if line_break.head and line_break.tail]
+        latin = [word for word in latin if word in known and _LATIN.fullmatch(word)]
         each = [lexicon.known_by(latin, name) for name in DICTIONARIES["latin"] if name in lexicon.paths]
         disputed = frozenset(word for word in latin if len(each) > 1 and not all(word in found for found in each))
         return cls(frozenset(words), frozenset(hyphenated), frozenset(exact), known, disputed)

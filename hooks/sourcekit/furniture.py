@@ -14,6 +14,7 @@ only a number changing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -388,8 +389,13 @@ def _note_text_starts(text: str) -> bool:
 
 def _is_called(number: int, above: list[str]) -> bool:
     """Whether ``number`` is called in the text above: glued to a word or after its stop."""
-    pattern = re.compile(rf"(?:[^\W\d_]{{2}}[.,;:»”)\"]?|[»”)])(?:{number}|{str(number).translate(SUPERSCRIPT)})(?=[\s.,;:)»]|$)")
+    pattern = _call_pattern(number)
     return any(pattern.search(line) for line in above)
+
+
+@functools.lru_cache(maxsize=128)
+def _call_pattern(number: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[a-zа-яёәіңғүұқөһ]{{2}}[.,;:»”)\"]?|[»”)])(?:{number}|{str(number).translate(SUPERSCRIPT)})(?=[\s.,;:)»]|$)")
 
 
 def mark_calls(line: str, numbers: set[int]) -> str:
@@ -401,7 +407,7 @@ def mark_calls(line: str, numbers: set[int]) -> str:
     if not numbers:
         return line
     alternatives = "|".join(str(number) for number in sorted(numbers, reverse=True))
-    return re.sub(rf"((?:[^\W\d_]{{2}}|[^\W\d_][.,;:»”)\"]|[»”)]))({alternatives})(?=[\s.,;:)»]|$)", superscript, line)
+    return re.sub(rf"((?:[a-zа-яёәіңғүұқөһ]{{2}}|[a-zа-яёәіңғүұқөһ][.,;:»”)\"]|[»”)]))({alternatives})(?=[\s.,;:)»]|$)", superscript, line)
 
 
 def removed_lines(lines: list[str], found: dict[int, str]) -> tuple[Removed, ...]:

@@ -821,7 +821,12 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _PROTECTED.finditer(text)]
 
 
-def find_citations(text: str, entries: Sequence[Entry]) -> list[Citation]:
+def index_entries(entries: Sequence[Entry]) -> _Index:
+    """The entries indexed for :func:`find_citations`: build it once per text, not per block."""
+    return _Index(entries)
+
+
+def find_citations(text: str, entries: Sequence[Entry] | _Index) -> list[Citation]:
     """The citation markers of ``text``, sorted by position and never overlapping.
 
     Numeric markers in square brackets (``[3]``, ``[1; 4]``, ``[1–3]``, ``[3, с. 45; 7, с.
@@ -832,7 +837,7 @@ def find_citations(text: str, entries: Sequence[Entry]) -> list[Citation]:
     surname and year; an unmatched one is reported only if it is clearly a name and a year.
     Nothing inside a web or e-mail address, a Markdown link or a code span is a marker.
     """
-    index = _Index(entries)
+    index = entries if isinstance(entries, _Index) else _Index(entries)
     masked = _PROTECTED.sub(lambda match: _MASK * len(match.group(0)), text)
     found: list[tuple[int, int, tuple[int, ...]]] = []
     for match in _BRACKET.finditer(masked):

@@ -36,6 +36,10 @@ CONCLUSION = re.compile(
     r"^(?:\d+\.?\s*|[IVX]+\.\s*)?(conclusions?|concluding\s+remarks|заключение|выводы|қорытынды)\s*\.?$",
     re.IGNORECASE,
 )
+NOTES = re.compile(
+    r"^(notes|endnotes|footnotes|примечания|сноски|комментарии\s+и\s+примечания|ескертпелер|ескертулер|түсініктемелер)\s*:?\s*$",
+    re.IGNORECASE,
+)
 AUTHORS_INFO = re.compile(
     r"^(information\s+about\s+(?:the\s+)?authors?|about\s+the\s+authors?|author\s+information|"
     r"сведения\s+об\s+авторах?|информация\s+об\s+авторах?|авторлар\s+туралы(?:\s+мәлімет(?:тер)?)?|"
@@ -69,11 +73,23 @@ CAPTION = re.compile(
 )
 
 
+# The first word of every label above (after a section number), for a quick test.
+_FIRST_WORD = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?([^\W\d_]+)")
+_LABEL_WORDS = frozenset(
+    """abstract summary аннотация резюме аңдатпа түйін түйіндеме keywords key ключевые түйінді тірек кілт
+    references reference bibliography sources literature works further suggested recommended список литература
+    библиографический источники әдебиеттер пайдаланылған қолданылған дереккөздер рекомендуемая ұсынылатын
+    introduction введение кіріспе conclusion conclusions concluding заключение выводы қорытынды information about
+    author сведения информация авторлар автор notes endnotes footnotes примечания сноски комментарии ескертпелер
+    ескертулер түсініктемелер""".split()
+)
+
+
 @dataclass(frozen=True)
 class Label:
     """A zone label found at the start of a draft: its kind and the text after it."""
 
-    kind: str  # abstract, keywords, references, introduction, conclusion, authors_info
+    kind: str  # abstract, keywords, references, introduction, conclusion, authors_info, notes
     rest: str
 
 
@@ -85,6 +101,9 @@ def label_of(text: str) -> Label | None:
     of references, introduction, conclusion and authors' details must stand alone.
     """
     stripped = text.strip()
+    first = _FIRST_WORD.match(stripped)
+    if not first or first.group(1).lower() not in _LABEL_WORDS:
+        return None  # most blocks: no label can start here (a quick test before the patterns)
     keywords = KEYWORDS.match(stripped)
     if keywords:
         return Label("keywords", stripped)
@@ -96,6 +115,7 @@ def label_of(text: str) -> Label | None:
         ("introduction", INTRODUCTION),
         ("conclusion", CONCLUSION),
         ("authors_info", AUTHORS_INFO),
+        ("notes", NOTES),
     ):
         if pattern.match(_unnumbered(stripped) if kind == "references" else stripped):
             return Label(kind, "")

@@ -12,16 +12,11 @@ import statistics
 
 from ..clean import CleaningRules
 from ..drafts import Draft, Reading
+from ..furniture import WEB_FURNITURE
 from ..hints import NO_HINTS, Hints
 
 FORMATS = ("pdf_text", "markdown", "web")
-_WEB_MARKERS = re.compile(
-    r"^(?:поделиться|share|теги\s*:|tags\s*:|комментарии|comments|реклама|advertisement|читайте\s+также|read\s+also|"
-    r"фото\s*:|photo\s*:|подписаться|subscribe|бөлісу|пікірлер|жарнама)",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
+WEB_LINE_CHARS = 220  # a text whose long lines are mostly longer than this is one line a paragraph
 def guess(text: str) -> str:
     """Markdown when it looks like Markdown; web copy when paragraphs are single long lines
     or the page's furniture is there; otherwise text extracted from a PDF."""
@@ -33,8 +28,11 @@ def guess(text: str) -> str:
     if not lines:
         return "pdf_text"
     long_lines = [len(line) for line in lines if len(line) > 40]
-    if len(_WEB_MARKERS.findall(text)) >= 2 or (long_lines and statistics.median(long_lines) > 220):
-        return "web"
+    if long_lines and statistics.median(long_lines) > WEB_LINE_CHARS:
+        return "web"  # one line a paragraph: copied from a browser, not wrapped by a PDF
+    reasons = {reason for line in lines[:2000] for reason, pattern in WEB_FURNITURE if pattern.match(line)}
+    if len(reasons) >= 3 and "\f" not in text:
+        return "web"  # share buttons, tags, comments…: the page around an article
     return "pdf_text"
 
 

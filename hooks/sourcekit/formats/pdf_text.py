@@ -30,7 +30,15 @@ LIST_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+\S")
 # Bullets and enumerations other than "1.": "•", "–", "-", "*", "1)", "a)".
 BULLET = re.compile(r"^\s*([•●▪■◦‣∙·○►✓➢]|[-–—*])\s+(?=\S)")
 PAREN_ITEM = re.compile(r"^\s*(\d{1,2}|[a-zа-яё])\)\s+(?=\S)", re.IGNORECASE)
-NUMBERED_HEADING = re.compile(r"^\s*((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2}(?:\.\d{1,2}){1,3}|[IVX]{1,5}\.)\s+(\S.*)$")
+NUMBERED_HEADING = re.compile(
+    r"^\s*((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2}(?:\.\d{1,2}){1,3}|[IVX]{1,5}\.|\d{1,2}(?=\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]))\s+(\S.*)$"
+)
+# A month after a bare number is a date ("15 September 2020"), not a numbered section.
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|"
+    r"ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)",
+    re.IGNORECASE,
+)
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)\S")
 _MD_REFERENCE = re.compile(r"^\s*[-*]\s+(\d{1,3})\.\s+")
 
@@ -86,6 +94,7 @@ def read(text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple
     content = [line.replace("\f", "") for line in lines]
     if called:
         content = [mark_calls(line, called) if index not in in_notes else line for index, line in enumerate(content)]
+    content = _mark_endnote_calls(content, skip=set(furniture))
     visible = "\n".join(line for index, line in enumerate(content) if index not in furniture and index not in in_notes)
     notes_text = "\n\n".join("\n".join(content[index] for index in note.indexes) for note in notes)
     vocabulary = Vocabulary.of(visible + "\n\n" + notes_text if notes_text else visible)
@@ -103,6 +112,28 @@ def read(text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple
     drafts = _place_footnotes(_numbered_runs(drafts))
     removed: tuple[Removed, ...] = removed_lines(lines, furniture)
     return Reading(drafts=tuple(drafts), removed=removed, id_lines=tuple(lines))
+
+
+_NOTE_ENTRY = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?=\S)")
+
+
+def _mark_endnote_calls(content: list[str], *, skip: set[int]) -> list[str]:
+    """Under a "Notes" heading (endnotes), the numbered notes; their calls in the text above
+    ("word3", "word.3") become superscript digits like those of footnotes."""
+    heading = next((index for index, line in enumerate(content) if index not in skip and zones.NOTES.match(line.strip())), None)
+    if heading is None:
+        return content
+    numbers = set()
+    for line in content[heading + 1 :]:
+        label = zones.label_of(line.strip())
+        if label and label.kind != "notes":
+            break
+        entry = _NOTE_ENTRY.match(line)
+        if entry:
+            numbers.add(int(entry.group(1)))
+    if not numbers:
+        return content
+    return [mark_calls(line, numbers) if index < heading else line for index, line in enumerate(content)]
 
 
 def _numbered_runs(drafts: list[Draft]) -> list[Draft]:
@@ -158,19 +189,34 @@ def _group(lines: list[str], *, skip: set[int], web: bool) -> list[Group]:
         if not stripped:
             if not in_references:
                 current = None
-            elif current is not None and current.kind == "references":
+            elif current is not None and current.kind in ("references", "notes"):
                 current.add(index, line)  # the list is split into entries as a whole
             continue
         label = zones.label_of(stripped)
+        if label and label.kind == "notes":
+            groups.append(Group([index], [line], kind="references_heading"))
+            groups[-1].kind = "notes_heading"
+            current = Group(kind="notes")
+            groups.append(current)
+            in_references = True
+            continue
         if label and label.kind == "references" and len(stripped) < 80:
             groups.append(Group([index], [line], kind="references_heading"))
             current = Group(kind="references")
             groups.append(current)
             in_references = True
             continue
-        if in_references and label and label.kind in ("abstract", "keywords", "authors_info"):
+        if in_references and label and label.kind in ("abstract", "keywords", "authors_info") or (
+            current is not None and current.kind == "notes" and label and label.kind != "notes"
+        ):
             in_references = False
             current = None
+            if label.kind == "references" and len(stripped) < 80:
+                groups.append(Group([index], [line], kind="references_heading"))
+                current = Group(kind="references")
+                groups.append(current)
+                in_references = True
+                continue
         if in_references:
             current.add(index, line)
             continue
@@ -229,8 +275,10 @@ def _is_item(line: str) -> bool:
 def _heading_shape(text: str) -> bool:
     """A numbered section heading ("2.1 Confucius Institutes") or a line in capitals."""
     numbered = NUMBERED_HEADING.match(text)
-    if numbered and "." in numbered.group(1).rstrip(".") or numbered and re.match(r"[IVX]", numbered.group(1)):
+    if numbered and ("." in numbered.group(1).rstrip(".") or re.match(r"[IVX]", numbered.group(1))):
         return True
+    if numbered and numbered.group(1).isdigit() and not _MONTH.match(numbered.group(2)) and len(numbered.group(2).split()) <= 10:
+        return True  # "1 Introduction": a section number without a stop
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 4 and all(not char.islower() for char in letters)
 
@@ -322,6 +370,10 @@ def _drafts(group: Group, lines: list[str], *, vocabulary: Vocabulary, rules: Cl
         return [Draft("preformatted", start, end, text)]
     if group.kind == "references":
         return _reference_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
+    if group.kind == "notes":
+        return _note_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
+    if group.kind == "notes_heading":
+        return [Draft("heading", start, end, clean_block_text(group.lines[0].strip()), level=2)]
     joined = clean_block_text(join_lines(group.lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced))
     if group.kind == "references_heading":
         return [Draft("heading", start, end, joined, level=2)]
@@ -347,6 +399,26 @@ def _numbered_section(text: str, line_count: int) -> bool:
     return bool(match) and line_count == 1 and _looks_like_heading(text) and bool(
         zones.INTRODUCTION.match(text) or zones.CONCLUSION.match(text) or len(match.group(2).split()) <= 8
     )
+
+
+def _note_drafts(group: Group, *, vocabulary: Vocabulary, rules: CleaningRules, spaced: bool) -> list[Draft]:
+    """The endnotes under a "Notes" heading: each starts with its number; lines between go with it."""
+    notes: list[tuple[int | None, list[int], list[str]]] = []
+    for index, line in zip(group.indexes, group.lines):
+        if not line.strip():
+            continue
+        entry = _NOTE_ENTRY.match(line)
+        if entry or not notes:
+            notes.append((int(entry.group(1)) if entry else None, [index], [line[entry.end() :] if entry else line]))
+        else:
+            notes[-1][1].append(index)
+            notes[-1][2].append(line)
+    drafts = []
+    for number, indexes, note_lines in notes:
+        text = clean_block_text(join_lines(note_lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced))
+        kind = "footnote" if number is not None else "text"
+        drafts.append(Draft(kind, indexes[0] + 1, indexes[-1] + 1, text, number=number))
+    return drafts
 
 
 def _reference_drafts(group: Group, *, vocabulary: Vocabulary, rules: CleaningRules, spaced: bool) -> list[Draft]:
