@@ -1,7 +1,7 @@
 """The catalogue of seeds (``seeds/catalogue.yml``): one validated entry per seed file.
 
 The catalogue is also where the files of ``seeds/`` are checked against it: every seed
-(``.txt`` or ``.md``, in any case) needs an entry, every entry a seed inside ``seeds/``, and
+(``.txt``, ``.md`` or ``.pdf``, in any case) needs an entry, every entry a seed inside ``seeds/``, and
 every corrections or translations file a catalogued slug (and a language of the site).
 """
 
@@ -18,16 +18,16 @@ from .yamlio import line_of, load_yaml
 
 KINDS = ("journal_article", "student_paper", "policy_brief", "web_article", "report", "book_chapter")
 # How a text arrived: its format reader (hooks/sourcekit/formats/); guessed when not given.
-FORMATS = ("pdf_text", "markdown", "web")
+FORMATS = ("pdf_text", "markdown", "web", "pdf")
 UNKNOWN = "unknown"
-SEED_SUFFIXES = (".txt", ".md")
+SEED_SUFFIXES = (".txt", ".md", ".pdf")
 
 _UNKNOWN = Text(choices=(UNKNOWN,))
 # A plain file name in seeds/: no folder, no way up or out, not hidden, a text or Markdown file.
 SEED_FILE = Text(
-    pattern=r"(?!.*\.\.)[^./\\:][^/\\:]*\.(?:txt|md)",
+    pattern=r"(?!.*\.\.)[^./\\:][^/\\:]*\.(?:txt|md|pdf)",
     flags=re.IGNORECASE,
-    expected="a plain file name in seeds/ ending in .txt or .md (no folder, no '..', not hidden)",
+    expected="a plain file name in seeds/ ending in .txt, .md or .pdf (no folder, no '..', not hidden)",
 )
 ENTRY = Record(
     required={

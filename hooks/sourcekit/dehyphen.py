@@ -239,6 +239,7 @@ class Vocabulary:
         lexicon = system_lexicon() if lexicon is None else lexicon
         lookups = [word for line_break in breaks for word in line_break.lookups()]
         lookups += [word for head, tail in unspaced_line_ends(text) for word in (head, tail, head + tail)]
+        lookups += [stem for line_break in breaks for stem in _inflection_stems(line_break.head, line_break.tail)]
         known = lexicon.known(lookups)
         # Only the joined words of line-end breaks can be disputed (rule 5).
         latin = [line_break.head + line_break.tail for line_break in breaks if line_break.head and line_break.tail]
@@ -371,6 +372,8 @@ def keep_hyphen(
         return False
     if _grammatical_russian_compound(head, tail, vocabulary=vocabulary):
         return True
+    if _inflected(head, tail, vocabulary=vocabulary):
+        return False
     if vocabulary.is_word(head) and vocabulary.is_word(tail):
         return True
     if _LATIN.fullmatch(joined) and len(head) >= MIN_PREFIX_WORD and head in vocabulary.known:
@@ -383,6 +386,29 @@ def keep_hyphen(
     ):
         return True
     return in_address
+
+
+# Common Kazakh case, plural and possessive endings: a dictionary lists few inflected forms,
+# so "салала-" + "рында" is judged by "салалар" + "ында".
+KAZAKH_ENDINGS = frozenset(
+    """ы і ын ін ы на іне ында інде ынан інен ымен імен ға ге қа ке на не да де та те дан ден тан тен нан нен
+    дың дің тың тің ның нің мен пен бен лар лер дар дер тар тер лары лері дары дері тары тері ларын лерін
+    ларына леріне ларында лерінде ларынан лерінен ларға лерге дарға дерге тарға терге ларда лерде дарда
+    дерде тарда терде лардың лердің дардың дердің тардың тердің дағы дегі тағы тегі ндағы ндегі""".split()
+)
+
+
+def _inflection_stems(head: str, tail: str) -> list[str]:
+    """The stems a Kazakh word broken at ``head`` + ``tail`` may have before a common ending."""
+    if not head or not tail or not _CYRILLIC.fullmatch(head + tail):
+        return []
+    joined = head + tail
+    return [joined[:cut] for cut in range(len(head) + 1, len(joined)) if joined[cut:].lower() in KAZAKH_ENDINGS]
+
+
+def _inflected(head: str, tail: str, *, vocabulary: Vocabulary) -> bool:
+    """The joined word is a known stem (longer than the first part) with a common ending."""
+    return any(stem in vocabulary.known or stem.lower() in vocabulary.words for stem in _inflection_stems(head, tail))
 
 
 def _grammatical_russian_compound(head: str, tail: str, *, vocabulary: Vocabulary) -> bool:

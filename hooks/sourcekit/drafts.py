@@ -46,6 +46,7 @@ class Draft:
     level: int | None = None
     number: int | None = None
     marker: str | None = None
+    page: str | None = None  # the printed page number it starts on, where the source shows pages
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def _single_page(lines: list[str], found: dict[int, str]) -> None:
             found[index] = "page number"
     for index in filled[:2]:
         text = _plain(lines[index])
-        if index not in found and _is_journal_line(text) and _isolated(lines, index):
+        if index not in found and is_journal_line(text) and _isolated(lines, index):
             found[index] = "journal line"
 
 
@@ -165,7 +165,7 @@ def _page_edges(lines: list[str], pages: list[Page], found: dict[int, str]) -> N
         for position, index in enumerate(top + bottom):
             text = _plain(lines[index])
             at_top = position < len(top)
-            if _is_journal_line(text) and at_top:
+            if is_journal_line(text) and at_top:
                 found[index] = "journal line"
             elif PAGE_NUMBER.match(text) and (offset is None or int(PAGE_NUMBER.match(text).group(1)) - number == offset or len(text) <= 4):
                 found[index] = "page number"
@@ -208,7 +208,7 @@ def _interrupting_heads(lines: list[str], pages: list[Page], found: dict[int, st
                 found[index] = "running head"
 
 
-def _is_journal_line(text: str) -> bool:
+def is_journal_line(text: str) -> bool:
     """The journal, volume, year and pages: few words in lower case, no sentence in it."""
     lower = sum(1 for word in text.split() if word[:1].islower())
     return (
@@ -408,6 +408,31 @@ def mark_calls(line: str, numbers: set[int]) -> str:
         return line
     alternatives = "|".join(str(number) for number in sorted(numbers, reverse=True))
     return re.sub(rf"((?:[a-zа-яёәіңғүұқөһ]{{2}}|[a-zа-яёәіңғүұқөһ][.,;:»”)\"]|[»”)]))({alternatives})(?=[\s.,;:)»]|$)", superscript, line)
+
+
+def printed_pages(lines: list[str], found: dict[int, str]) -> list[str | None]:
+    """The printed page number of each line, where the text shows it: pages told apart by
+    form feeds, numbered by the page numbers (alone or in running heads) in the furniture,
+    which must grow with the pages. Without both, no line has a page."""
+    pages = pages_of(lines)
+    labels: list[str | None] = [None] * len(lines)
+    if len(pages) < 2:
+        return labels
+    offsets: Counter[int] = Counter()
+    for page in pages:
+        for index in page.lines:
+            if found.get(index) in ("page number", "running head"):
+                for value in _edge_numbers(lines[index]):
+                    offsets[value - page.number] += 1
+    if not offsets:
+        return labels
+    offset, count = offsets.most_common(1)[0]
+    if count < max(2, len(pages) // 2):
+        return labels
+    for page in pages:
+        for index in page.lines:
+            labels[index] = str(page.number + offset)
+    return labels
 
 
 def removed_lines(lines: list[str], found: dict[int, str]) -> tuple[Removed, ...]:

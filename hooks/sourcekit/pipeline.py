@@ -100,8 +100,8 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
     with processing(seed_path):
         hints_path = seeds_dir / "structure" / f"{entry.slug}.yml"
         hints = load_hints(hints_path)
-        text = load_seed(seed_path, limit=MAX_SEED_BYTES)
-        segmentation = segment_text(text, rules=rules, fmt=hints.format or entry.format, hints=hints)
+        text, layout = read_seed(seed_path)
+        segmentation = segment_text(text, rules=rules, fmt=hints.format or entry.format, hints=hints, layout=layout)
         if strict and not any(block.kind in BODY_KINDS for block in segmentation.blocks):
             raise InputError(seed_path, "no body text was found (everything was read as front matter or furniture); "
                              f"see make inspect SEED=seeds/{entry.file}, and say where the body starts in seeds/structure/{entry.slug}.yml")
@@ -129,12 +129,29 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
         return document
 
 
+def read_seed(seed_path: Path):  # noqa: ANN201 - (text, formats.pdf.Extraction | None)
+    """The text of a seed, and for a PDF what its layout decided (the text is then the PDF's
+    text as ``formats.pdf`` lays it out, and its line numbers are those of that text)."""
+    if seed_path.suffix.lower() == ".pdf":
+        from .formats.pdf import extract
+        from .load import ensure_inside
+
+        ensure_inside(seed_path, seed_path.parent)
+        layout = extract(seed_path)
+        if len(layout.text.encode("utf-8")) > MAX_SEED_BYTES:
+            raise InputError(seed_path, f"its text is over {MAX_SEED_BYTES // MB} MB, the limit per text (split it into several texts)")
+        return layout.text, layout
+    return load_seed(seed_path, limit=MAX_SEED_BYTES), None
+
+
 def check_seed_size(seed_path: Path) -> None:
     """Refuse a seed longer than :data:`MAX_SEED_BYTES`, with one line, before reading it."""
     try:
         size = seed_path.stat().st_size
     except OSError:
         return  # load_seed says what is wrong with it
+    if seed_path.suffix.lower() == ".pdf":
+        return  # a PDF has its own limit (formats.pdf.MAX_PDF_BYTES); its text this one
     if size > MAX_SEED_BYTES:
         shown = math.ceil(size * 10 / MB) / 10  # rounded up: never "2.0 MB; the limit is 2 MB"
         limit = MAX_SEED_BYTES // MB

@@ -49,6 +49,7 @@ class Block:
     markdown: bool = False  # from a Markdown seed: its http(s) links are links (annotate)
     marker: str | None = None
     series: int = 0
+    page: str | None = None  # the printed page it starts on (PDF, or text that shows its pages)
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,13 @@ def is_markdown(text: str) -> bool:
     return guess(text) == "markdown"
 
 
-def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hints: Hints = NO_HINTS) -> Segmentation:
-    """Read ``text`` in its format (given, hinted or guessed) and classify its blocks."""
-    fmt = fmt or hints.format or guess(text)
-    reading = read(text, fmt=fmt, rules=rules, hints=hints)
+def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hints: Hints = NO_HINTS, layout=None) -> Segmentation:  # noqa: ANN001
+    """Read ``text`` in its format (given, hinted or guessed) and classify its blocks.
+
+    ``layout`` is what a PDF's layout decided about the lines of ``text`` (``formats.pdf``).
+    """
+    fmt = "pdf" if layout is not None else fmt or hints.format or guess(text)
+    reading = read(text, fmt=fmt, rules=rules, hints=hints, layout=layout)
     markdown = fmt == "markdown"
     removed_numbers = {item.line for item in reading.removed}
     blocks: list[Block] = []
@@ -97,6 +101,7 @@ def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hin
                 markdown=markdown,
                 marker=draft.marker,
                 series=series if item.kind in ("reference", "references_heading") else 0,
+                page=draft.page,
             )
         )
     return Segmentation(tuple(blocks), reading.removed, fmt)

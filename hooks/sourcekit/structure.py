@@ -35,6 +35,7 @@ _AFFILIATION = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"(?:^|[\s,])[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]\.\s?(?:[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]\.)?")
+_NAME_JOINERS = frozenset({"and", "и", "және", "мен", "et", "al", "al.", "von", "van", "de", "der"})
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+\S")
 _DATE_LINE = re.compile(
     r"^(?:\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^\W\d_]+\s+\d{1,2},\s+\d{4})(?:\s*(?:г\.|ж\.)?)?"
@@ -167,6 +168,8 @@ def _body_start(drafts: list[Draft], kinds: list[str | None], texts: list[str], 
             if not seen_title and (not markdown or (draft.level or 1) <= 2) and not _NUMBERED.match(text):
                 seen_title = in_byline = True
                 continue
+            if seen_title and not markdown and _byline_like(text) and not zones.label_of(text):
+                continue  # the authors, set in bold under the title of a PDF
             return index
         if in_byline and markdown and draft.kind == "text" and len(text) < 120 and not _sentence_like(text):
             continue  # short lines right under a Markdown title: authors, affiliation, supervisor
@@ -214,6 +217,8 @@ def _front(drafts: list[Draft], kinds: list[str | None], texts: list[str], langs
         elif label and label.kind == "abstract":
             kinds[index] = "abstract" if label.rest else "meta"
             in_abstract = True
+        elif draft.kind == "heading" and seen_title and not markdown and _byline_like(text):
+            kinds[index] = "byline"
         elif draft.kind == "heading" and (not seen_title or not markdown):
             kinds[index], seen_title, in_byline, in_abstract = "title", True, True, False
         elif markdown and not seen_title:
@@ -318,10 +323,12 @@ def _byline_like(text: str) -> bool:
     if _INITIALS.search(text) and len(text) < 160:
         return True
     words = [word for word in re.split(r"[\s,;]+", text) if word and word[0].isalpha()]
-    if not words or len(words) > 14:
+    names = [word for word in words if word.lower() not in _NAME_JOINERS]
+    if not names or len(words) > 14:
         return False
-    capitalised = sum(1 for word in words if word[0].isupper())
-    return capitalised == len(words) and len(words) >= 2 and not text.rstrip().endswith(".") and "," in text
+    capitalised = sum(1 for word in names if word[0].isupper())
+    joined = "," in text or len(names) < len(words)
+    return capitalised == len(names) and len(names) >= 2 and not text.rstrip().endswith(".") and joined
 
 
 def _sentence_like(text: str) -> bool:

@@ -15,7 +15,7 @@ from ..drafts import Draft, Reading
 from ..furniture import WEB_FURNITURE
 from ..hints import NO_HINTS, Hints
 
-FORMATS = ("pdf_text", "markdown", "web")
+FORMATS = ("pdf_text", "markdown", "web", "pdf")
 WEB_LINE_CHARS = 220  # a text whose long lines are mostly longer than this is one line a paragraph
 def guess(text: str) -> str:
     """Markdown when it looks like Markdown; web copy when paragraphs are single long lines
@@ -36,8 +36,8 @@ def guess(text: str) -> str:
     return "pdf_text"
 
 
-def read(text: str, *, fmt: str, rules: CleaningRules, hints: Hints = NO_HINTS) -> Reading:
-    """Read ``text`` as ``fmt``, then remove what the hints call furniture."""
+def read(text: str, *, fmt: str, rules: CleaningRules, hints: Hints = NO_HINTS, layout=None) -> Reading:  # noqa: ANN001
+    """Read ``text`` as ``fmt`` (``pdf``: the text of a PDF with its ``layout``)."""
     if fmt == "markdown":
         from .markdown import read as read_markdown
 
@@ -45,5 +45,5 @@ def read(text: str, *, fmt: str, rules: CleaningRules, hints: Hints = NO_HINTS) 
     else:
         from .pdf_text import read as read_plain
 
-        reading = read_plain(text, rules=rules, web=fmt == "web", furniture=hints.furniture)
+        reading = read_plain(text, rules=rules, web=fmt == "web", furniture=hints.furniture, layout=layout)
     return reading

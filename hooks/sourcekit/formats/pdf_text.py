@@ -17,13 +17,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from .. import zones
 from ..clean import CleaningRules, Vocabulary, clean_block_text, join_lines, repair_doubled_fragments, repair_urls
 from ..drafts import Draft, Reading, Removed
-from ..furniture import find_footnotes, find_page_furniture, find_web_furniture, mark_calls, removed_lines
+from ..furniture import Footnote, find_footnotes, find_page_furniture, find_web_furniture, mark_calls, printed_pages, removed_lines
 
 TERMINAL = tuple(".!?:;»\"”)")
 LIST_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+\S")
@@ -76,19 +77,29 @@ def prepare(text: str) -> str:
     return repair_urls(repair_doubled_fragments(text))
 
 
-def read(text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple[re.Pattern[str], ...] = ()) -> Reading:
+def read(
+    text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple[re.Pattern[str], ...] = (), layout=None  # noqa: ANN001
+) -> Reading:
     """Read a plain text (``web``: copied from a browser, one line a paragraph);
-    ``furniture`` adds patterns of lines to remove (from the text's hints)."""
+    ``furniture`` adds patterns of lines to remove (from the text's hints); ``layout`` is
+    what a PDF's layout decided about the lines (``formats.pdf.Extraction``): furniture,
+    headings, footnotes and pages, which are then not guessed from the text."""
     hinted = furniture
     lines = prepare(text).split("\n")
     raw_lines = text.split("\n")
     if len(lines) != len(raw_lines):
         lines = raw_lines
-    furniture = find_web_furniture(lines) if web else find_page_furniture(lines)
+    if layout is not None:
+        furniture = dict(layout.furniture)
+    else:
+        furniture = find_web_furniture(lines) if web else find_page_furniture(lines)
     for index, line in enumerate(lines):
         if index not in furniture and line.strip() and any(pattern.search(line.replace("\f", "").strip()) for pattern in hinted):
             furniture[index] = "furniture named in the hints"
-    notes = [] if web else find_footnotes(lines, furniture)
+    if layout is not None:
+        notes = [Footnote(number, tuple(indexes)) for number, indexes in layout.notes]
+    else:
+        notes = [] if web else find_footnotes(lines, furniture)
     in_notes = {index for note in notes for index in note.indexes}
     called = {note.number for note in notes}
     content = [line.replace("\f", "") for line in lines]
@@ -100,7 +111,7 @@ def read(text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple
     vocabulary = Vocabulary.of(visible + "\n\n" + notes_text if notes_text else visible)
     spaced = uses_spaced_lines(content)
 
-    groups = _group(content, skip=set(furniture) | in_notes, web=web)
+    groups = _group(content, skip=set(furniture) | in_notes, web=web, headings=layout.headings if layout is not None else frozenset())
     drafts: list[Draft] = []
     for group in groups:
         drafts += _drafts(group, content, vocabulary=vocabulary, rules=rules, spaced=spaced)
@@ -110,6 +121,8 @@ def read(text: str, *, rules: CleaningRules, web: bool = False, furniture: tuple
         text_ = clean_block_text(join_lines(note_lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced))
         drafts.append(Draft("footnote", note.indexes[0] + 1, note.indexes[-1] + 1, text_, number=note.number))
     drafts = _place_footnotes(_numbered_runs(drafts))
+    label = layout.page_label if layout is not None else _page_labeller(lines, furniture)
+    drafts = [dataclasses.replace(draft, page=label(draft.start - 1)) for draft in drafts]
     removed: tuple[Removed, ...] = removed_lines(lines, furniture)
     return Reading(drafts=tuple(drafts), removed=removed, id_lines=tuple(lines))
 
@@ -178,7 +191,14 @@ def _place_footnotes(drafts: list[Draft]) -> list[Draft]:
 # --- grouping ------------------------------------------------------------------------------
 
 
-def _group(lines: list[str], *, skip: set[int], web: bool) -> list[Group]:
+def _page_labeller(lines: list[str], furniture: dict[int, str]):  # noqa: ANN202
+    """The printed page of a 0-based line, where the text shows its pages (form feeds and
+    page numbers in its furniture); else no page."""
+    labels = printed_pages(lines, furniture)
+    return lambda index: labels[index] if 0 <= index < len(labels) else None
+
+
+def _group(lines: list[str], *, skip: set[int], web: bool, headings: frozenset[int] | set[int] = frozenset()) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     in_references = False
@@ -206,12 +226,12 @@ def _group(lines: list[str], *, skip: set[int], web: bool) -> list[Group]:
             groups.append(current)
             in_references = True
             continue
-        if in_references and label and label.kind in ("abstract", "keywords", "authors_info") or (
+        if in_references and (label and label.kind in ("abstract", "keywords", "authors_info") or index in headings) or (
             current is not None and current.kind == "notes" and label and label.kind != "notes"
         ):
             in_references = False
             current = None
-            if label.kind == "references" and len(stripped) < 80:
+            if label and label.kind == "references" and len(stripped) < 80:
                 groups.append(Group([index], [line], kind="references_heading"))
                 current = Group(kind="references")
                 groups.append(current)
@@ -220,7 +240,13 @@ def _group(lines: list[str], *, skip: set[int], web: bool) -> list[Group]:
         if in_references:
             current.add(index, line)
             continue
-        if web or current is None or _starts_new_group(current, line):
+        if index in headings:  # set larger or bold in a PDF: a heading, its lines together
+            if current is None or current.kind != "layout_heading":
+                current = Group(kind="layout_heading")
+                groups.append(current)
+            current.add(index, line)
+            continue
+        if web or current is None or current.kind == "layout_heading" or _starts_new_group(current, line):
             current = Group()
             groups.append(current)
         current.add(index, line)
@@ -372,6 +398,8 @@ def _drafts(group: Group, lines: list[str], *, vocabulary: Vocabulary, rules: Cl
         return _reference_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
     if group.kind == "notes":
         return _note_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
+    if group.kind == "layout_heading":
+        return [Draft("heading", start, end, clean_block_text(join_lines(group.lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced)), level=2)]
     if group.kind == "notes_heading":
         return [Draft("heading", start, end, clean_block_text(group.lines[0].strip()), level=2)]
     joined = clean_block_text(join_lines(group.lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced))
