@@ -3,8 +3,8 @@
     make inspect SEED=seeds/<file>         # or: python scripts/inspect_text.py seeds/<file>
     python scripts/inspect_text.py path/to/new-article.txt --format web
 
-Every block with its kind, language, line range and first words; the lines removed as
-furniture; the counts; warnings. A text that is not in the catalogue yet (an article being
+Every block with its kind, language, line range, printed page (PDFs, and texts that show
+their pages) and first words; the lines removed as furniture; the counts; warnings. A text that is not in the catalogue yet (an article being
 prepared) is read as it would be once added. Bad input prints one line and exits 1.
 """
 
@@ -22,8 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from sourcekit.catalogue import CatalogueEntry, Title, load_catalogue  # noqa: E402
 from sourcekit.clean import load_rules  # noqa: E402
 from sourcekit.errors import InputError  # noqa: E402
-from sourcekit.load import load_seed  # noqa: E402
-from sourcekit.pipeline import SEEDS_DIR, ingest_seed  # noqa: E402
+from sourcekit.pipeline import SEEDS_DIR, ingest_seed, read_seed  # noqa: E402
 from sourcekit.report import full_report  # noqa: E402
 from sourcekit.textutil import detect_language  # noqa: E402
 
@@ -32,11 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("seed", help="the text: seeds/<file> or any .txt/.md file")
     parser.add_argument("--format", choices=("pdf_text", "markdown", "web"), help="read it in this format (default: the catalogue's, the hints', or guessed)")
+    parser.add_argument("--text", action="store_true", help="print the text as read (for a PDF: its text, with the line numbers the report uses)")
     args = parser.parse_args(argv)
     path = Path(args.seed)
     if not path.is_file():
         print(f"{args.seed}: no such file", file=sys.stderr)
         return 1
+    folder_used = [""]
     try:
         rules = load_rules()
         entry = _catalogued(path)
@@ -44,18 +45,26 @@ def main(argv: list[str] | None = None) -> int:
             if args.format:
                 entry = _with_format(entry, args.format)
             document = ingest_seed(entry, seeds_dir=SEEDS_DIR, rules=rules, strict=False)
-            text = load_seed(SEEDS_DIR / entry.file)
+            text, _layout = read_seed(SEEDS_DIR / entry.file)
         else:
             with tempfile.TemporaryDirectory() as folder:
                 seeds = Path(folder)
+                folder_used[0] = str(seeds)
                 shutil.copyfile(path, seeds / path.name)
-                text = load_seed(seeds / path.name)
+                text, _layout = read_seed(seeds / path.name)
                 entry = _provisional(path, detect_language(text[:20000]), args.format)
                 document = ingest_seed(entry, seeds_dir=seeds, rules=rules, strict=False)
             print(f"({path} is not in seeds/catalogue.yml: read as it would be once added)\n")
     except InputError as error:
-        print(str(error), file=sys.stderr)
+        message = str(error)
+        if folder_used[0]:
+            message = message.replace(folder_used[0], str(path.parent))  # name the file the reader gave
+        print(message, file=sys.stderr)
         return 1
+    if args.text:
+        for number, line in enumerate(text.split("\n"), start=1):
+            print(f"{number:6} {line}")
+        return 0
     print(full_report(document, text), end="")
     return 0
 

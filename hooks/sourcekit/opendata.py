@@ -16,17 +16,20 @@ from .knowledge import Knowledge
 from .parts import paragraph_path
 from .urls import SiteUrls
 
-FACT_FIELDS = ("id", "theme", "label", "value", "unit", "date", "place", "source", "paragraph", "evidence", "link")
-EVENT_FIELDS = ("id", "date", "themes", "text", "source", "paragraph", "evidence", "link")
+FACT_FIELDS = ("id", "theme", "label", "value", "unit", "date", "place", "source", "paragraph", "page", "evidence", "link")
+EVENT_FIELDS = ("id", "date", "themes", "text", "source", "paragraph", "page", "evidence", "link")
 
 
 def _reference_fields(reference, lang: str, urls: SiteUrls, base: str, knowledge: Knowledge) -> dict:  # noqa: ANN001 - a knowledge.Reference
-    """The columns that trace a row to its source: the paragraph, the evidence and its address
+    """The columns that trace a row to its source: the paragraph, its printed page in the
+    original (where the source shows pages), the evidence and its address
     in the reader of ``lang`` (in the part that shows it)."""
-    path = paragraph_path(knowledge.sources[reference.source], reference.paragraph)
+    document = knowledge.sources[reference.source]
+    path = paragraph_path(document, reference.paragraph)
     return {
         "source": reference.source,
         "paragraph": reference.paragraph,
+        "page": document.by_id()[reference.paragraph].block.page or "",  # printed page in the original, where known
         "evidence": reference.evidence,
         "link": base + urls.page(path, lang) + f"#{reference.paragraph}",
     }

@@ -60,6 +60,7 @@ class BlockView:
     anchor: str | None = None
     cited_on: tuple = ()
     ref_base: str = ""  # where the list of references is, if on another part of the reader
+    page: str | None = None  # the printed page of the original that starts with this block
 
 
 def _view(
@@ -72,6 +73,7 @@ def _view(
     cited_on: list | None = None,
     variants: dict[str, tuple[str, str]] | None = None,
     ref_base: str = "",
+    page: str | None = None,
 ) -> BlockView:
     block = item.block
     translation = None
@@ -87,7 +89,18 @@ def _view(
         anchor=anchor,
         cited_on=tuple(cited_on or ()),
         ref_base=ref_base,
+        page=page,
     )
+
+
+def _page_before(document: Document, first: AnnotatedBlock) -> str | None:
+    """The printed page of the block before ``first`` (a later part starts mid-page)."""
+    previous = None
+    for item in document.blocks:
+        if item is first:
+            return previous
+        previous = item.block.page or previous
+    return previous
 
 
 def block_anchors(document: Document) -> dict[str, str]:
@@ -329,6 +342,7 @@ def render_reader(
     references = references_part(document)
     ref_base = "" if references == links.part else links.reader[references - 1]
     anchors = block_anchors(document)
+    last_page = _page_before(document, body[0]) if body else None
     for item in body:
         kind = item.block.kind
         if kind in HEADING_KINDS:
@@ -339,7 +353,9 @@ def render_reader(
             continue
         anchor = anchors.get(item.block.block_id)
         cited = (cited_on or {}).get(item.block.block_id, [])
-        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base), ""]
+        page = item.block.page if item.block.page and item.block.page != last_page else None
+        last_page = item.block.page or last_page
+        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base, page=page), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
     located = []

@@ -105,13 +105,17 @@ def summary_line(document: Document) -> str:
 def full_report(document: Document, text: str) -> str:
     """Every block with its kind, language, lines and first words; the removed lines; counts; warnings."""
     lines = [f"{document.entry.file} — read as {document.format}", ""]
-    lines.append(f"{'kind':<19}{'lang':<5}{'lines':<12}first words")
+    paged = any(item.block.page for item in document.blocks)
+    lines.append(f"{'kind':<19}{'lang':<5}{'lines':<12}" + (f"{'page':<6}" if paged else "") + "first words")
     for item in document.blocks:
         block = item.block
         span = f"{block.line}" if block.line == block.end_line else f"{block.line}-{block.end_line}"
         words = " ".join(item.plain.split()[:12])
         number = f"[{block.number}] " if block.number is not None and block.kind in ("reference", "footnote") else ""
-        lines.append(f"{block.kind:<19}{block.lang:<5}{span:<12}{number}{words}")
+        page = f"{block.page or '':<6}" if paged else ""
+        lines.append(f"{block.kind:<19}{block.lang:<5}{span:<12}{page}{number}{words}")
+    if document.format == "pdf":
+        lines += ["", "(Line numbers are those of the PDF's text as read: python scripts/inspect_text.py --text shows it.)"]
     if document.removed:
         lines += ["", "Removed as furniture:"]
         for removed in document.removed:

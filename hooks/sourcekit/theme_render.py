@@ -79,6 +79,11 @@ class PageContext:
             return translation.text, self.lang
         return item.plain, item.block.lang
 
+    def page_of(self, reference: Reference) -> str:
+        """" · p. 87": the printed page of the cited paragraph in the original, where known."""
+        page = self.knowledge.sources[reference.source].by_id()[reference.paragraph].block.page
+        return f" · {self.labels.get('reader.page', self.lang, page=page)}" if page else ""
+
     def cite(self, reference: Reference) -> str:
         """A numbered citation marker with its preview."""
         number = self.numbers.setdefault(reference.key, len(self.numbers) + 1)
@@ -90,7 +95,7 @@ class PageContext:
             number=number,
             href=self.paragraph_link(reference),
             preview_id=f"cite-{number}-{self.markers}",
-            head=f"{self.source_kind(reference.source)} · ¶ {reference.paragraph}",
+            head=f"{self.source_kind(reference.source)} · ¶ {reference.paragraph}" + self.page_of(reference),
             text=text,
             text_lang=text_lang,
             label=self.labels.get("cite.open", self.lang, number=number),

@@ -455,7 +455,7 @@ def _reading_order(page_lines: list[Line], sizes: dict[int, tuple[float, float]]
     run: list[Line] = []
 
     def flush() -> None:
-        left = [line for line in run if line.x1 <= middle + 0.05 * width]
+        left = [line for line in run if line.x0 < middle]  # by where it starts: a short last line stays in its column
         right = [line for line in run if line not in left]
         result.extend(sorted(left, key=lambda line: -line.y1) + sorted(right, key=lambda line: -line.y1))
         run.clear()
