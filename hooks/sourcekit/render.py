@@ -21,6 +21,7 @@ from .escape import html_text, markdown_text, yaml_string
 from .labels import Labels
 from .parts import FRONT_KINDS, HEADING_KINDS, part_headings, references_part, split_parts
 from .pipeline import Document
+from .translation_checks import needs_translation
 from .translations import Translation
 
 OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
@@ -85,7 +86,7 @@ def _view(
         lang=lang,
         labels=labels,
         translation=translation,
-        untranslated=translation is None and block.lang != lang and block.kind not in FRONT_KINDS,
+        untranslated=translation is None and needs_translation(item, lang),
         anchor=anchor,
         cited_on=tuple(cited_on or ()),
         ref_base=ref_base,
@@ -328,7 +329,7 @@ def render_reader(
     else:
         parts += [top, "", parallel_button, ""]
 
-    untranslated = [item for item in body if item.block.lang != lang and item.block.block_id not in document.translations.get(lang, {})]
+    untranslated = [item for item in body if needs_translation(item, lang) and item.block.block_id not in document.translations.get(lang, {})]
     if untranslated:
         original = labels.get(f"language.{entry.original_language}", lang)
         parts += [

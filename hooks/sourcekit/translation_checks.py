@@ -22,7 +22,7 @@ from .annotate import AnnotatedBlock
 from .language_checks import prose_problems, terminology_for, unpaired_notes
 from .textutil import KAZAKH_LETTERS
 
-TRANSLATABLE_KINDS = ("heading", "paragraph", "list_item", "references_heading")
+TRANSLATABLE_KINDS = ("heading", "paragraph", "list_item", "references_heading", "quote", "footnote")
 TARGET_LANGUAGES = ("kk", "ru")
 # Translations shorter than this are headings or labels: their length says nothing.
 MIN_LENGTH_FOR_RATIO = 60
