@@ -28,6 +28,14 @@ def page_citations(*, title: str, site_name: str, path: str, date: str, lang: st
     return {"apa": apa, "gost": gost}
 
 
+def _surname_initials(author: str) -> tuple[str, str]:
+    """("Eskermesova", "N. N.") from "Eskermesova Nuraiym Nurlybekovna" (surname first, as the
+    catalogue writes names); initials already written as such are kept ("Bolysbekova M.K.")."""
+    surname, *given = author.split()
+    initials = " ".join(name if name.endswith(".") else f"{name[0]}." for name in given)
+    return surname, initials
+
+
 def source_citations(entry: CatalogueEntry, *, lang: str, labels: Labels) -> dict[str, str]:
     """APA and GOST citations of a source text, saying only what the catalogue knows."""
     original = entry.titles[entry.original_language]
@@ -36,10 +44,10 @@ def source_citations(entry: CatalogueEntry, *, lang: str, labels: Labels) -> dic
     year = str(entry.year) if entry.year else labels.get("citepage.no_date", lang)
     kind = labels.get("kind." + entry.kind, lang)
     if entry.authors:
-        surname, *given = entry.authors[0].split()
-        initials = " ".join(f"{name[0]}." for name in given)
-        apa_author = f"{surname}, {initials}"
-        gost_author = f"{surname} {initials}"
+        names = [_surname_initials(author) for author in entry.authors]
+        apa_names = [f"{surname}, {initials}".rstrip(", ") for surname, initials in names]
+        apa_author = apa_names[0] if len(apa_names) == 1 else ", ".join(apa_names[:-1]) + ", & " + apa_names[-1]
+        gost_author = ", ".join(f"{surname} {initials}".strip() for surname, initials in names)
     else:
         apa_author = gost_author = ""
     place = f", {entry.affiliation}" if entry.affiliation else ""
