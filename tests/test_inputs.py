@@ -242,7 +242,7 @@ def _break_uppercase_suffix(project: Path) -> tuple[str, str]:
 
 def _break_catalogue_file(project: Path, file: str) -> tuple[str, str]:
     line = _edit_line(project / "seeds" / "catalogue.yml", f"file: {ARTICLE}", lambda text: text.replace(ARTICLE, file))
-    return f"seeds/catalogue.yml:{line}:", "'sources.file' must be a plain file name in seeds/ ending in .txt or .md"
+    return f"seeds/catalogue.yml:{line}:", "'sources.file' must be a plain file name in seeds/ ending in .txt, .md or .pdf"
 
 
 def _break_seed_symlink(project: Path) -> tuple[str, str]:

@@ -400,7 +400,7 @@ def test_a_catalogued_file_is_a_plain_name_in_seeds(tmp_path: Path, file: str) -
     with pytest.raises(InputError) as error:
         load_catalogue(catalogue)
     assert error.value.line == 3
-    assert error.value.message.startswith("'sources.file' must be a plain file name in seeds/ ending in .txt or .md")
+    assert error.value.message.startswith("'sources.file' must be a plain file name in seeds/ ending in .txt, .md or .pdf")
 
 
 def test_seeds_and_slug_files_are_matched_to_the_catalogue(tmp_path: Path) -> None:
