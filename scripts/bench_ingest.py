@@ -1,4 +1,4 @@
-"""Ingest figures: time per 100 KB of text, each fixture's segmentation counts, a 1 MB text.
+"""Ingest figures: time per 100 KB of text, each fixture's segmentation counts, a 1 MB text, a 30-page PDF.
 
     python scripts/bench_ingest.py      # also part of `make bench`
 
@@ -58,6 +58,7 @@ def main() -> None:
     import subprocess
 
     subprocess.run([sys.executable, __file__, "--big"], check=True)
+    subprocess.run([sys.executable, __file__, "--pdf"], check=True)
 
 
 def big() -> None:
@@ -76,5 +77,27 @@ def big() -> None:
         print(f"{size:,d} bytes ingested in {seconds:.2f} s ({seconds * 100 * KB / size * 1000:.0f} ms per 100 KB); {len(document.blocks):,d} blocks")
 
 
+def long_pdf() -> None:
+    """A 30-page PDF (made by scripts/make_test_pdfs.py --long), ingested in a fresh process."""
+    import subprocess
+
+    print("\n== A 30-page PDF (scripts/make_test_pdfs.py --long), in a fresh process")
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "long.pdf"
+        made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_test_pdfs.py"), "--long", str(pdf)], capture_output=True, text=True)
+        if made.returncode != 0:
+            print(f"not measured: {(made.stdout + made.stderr).strip().splitlines()[-1]}")
+            return
+        seconds, document = timed_ingest(pdf, {"original_language": "ru", "title": "Long"}, runs=1)
+        pages = len({item.block.page for item in document.blocks if item.block.page})
+        print(f"{pdf.stat().st_size:,d} bytes, {pages} printed pages, ingested in {seconds:.2f} s; {len(document.blocks):,d} blocks")
+        print(summary_line(document))
+
+
 if __name__ == "__main__":
-    big() if "--big" in sys.argv else main()
+    if "--big" in sys.argv:
+        big()
+    elif "--pdf" in sys.argv:
+        long_pdf()
+    else:
+        main()

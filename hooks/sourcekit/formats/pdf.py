@@ -318,11 +318,13 @@ def _mark_column_notes(text_lines: list[Line], body_size: float) -> None:
 
 
 def _mark_headings(lines: list[Line], body_size: float) -> None:
-    """Lines set larger than the body, or all bold and short, not ending with a stop."""
+    """Lines set larger than the body of their page, or all bold and short, not ending with a
+    stop. (The body's size is that of each page: a collection may set its articles differently.)"""
+    page_sizes = {number: _body_size([line for line in page_lines if not line.furniture]) for number, page_lines in _by_page(lines).items()}
     for line in lines:
         if line.furniture or line.in_note or line.table:
             continue
-        larger = line.size >= 1.12 * body_size
+        larger = line.size >= 1.12 * min(body_size, page_sizes.get(line.page, body_size))
         bold_line = line.bold and len(line.text) <= 120 and not line.text.rstrip().endswith((".", ",", ";"))
         if (larger or bold_line) and len(line.text) <= 200:
             line.heading = True

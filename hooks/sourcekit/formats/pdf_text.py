@@ -40,6 +40,7 @@ _MONTH = re.compile(
     r"ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)",
     re.IGNORECASE,
 )
+MAX_HEADING_LINES = 3  # a heading (or a title) set over more lines than this is a paragraph
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)\S")
 _MD_REFERENCE = re.compile(r"^\s*[-*]\s+(\d{1,3})\.\s+")
 
@@ -399,7 +400,10 @@ def _drafts(group: Group, lines: list[str], *, vocabulary: Vocabulary, rules: Cl
     if group.kind == "notes":
         return _note_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
     if group.kind == "layout_heading":
-        return [Draft("heading", start, end, clean_block_text(join_lines(group.lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced)), level=2)]
+        text = clean_block_text(join_lines(group.lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced))
+        if len(group.stripped) <= MAX_HEADING_LINES and len(text) <= 250:
+            return [Draft("heading", start, end, text, level=2)]
+        return [Draft("text", start, end, text)]  # a whole paragraph in large type is no heading
     if group.kind == "notes_heading":
         return [Draft("heading", start, end, clean_block_text(group.lines[0].strip()), level=2)]
     joined = clean_block_text(join_lines(group.lines, vocabulary=vocabulary, rules=rules, spaced_lines=spaced))
