@@ -22,22 +22,7 @@ apt_install() {
 [ -x /usr/bin/chromium ] || apt_install chromium
 command -v java >/dev/null 2>&1 || apt_install default-jre-headless
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-# hooks/sourcekit/dehyphen.py asks these dictionaries whether a word broken at a line end is
-# a compound; without them it goes by the text's own words (and the golden tests differ).
-hunspell_missing=""
-command -v hunspell >/dev/null 2>&1 || hunspell_missing="hunspell"
-[ -f /usr/share/hunspell/en_US.dic ] || hunspell_missing="$hunspell_missing hunspell-en-us"
-[ -f /usr/share/hunspell/en_GB.dic ] || hunspell_missing="$hunspell_missing hunspell-en-gb"
-[ -f /usr/share/hunspell/ru_RU.dic ] || hunspell_missing="$hunspell_missing hunspell-ru"
-[ -f /usr/share/hunspell/kk_KZ.dic ] || hunspell_missing="$hunspell_missing hunspell-kk"
-if [ -n "$hunspell_missing" ]; then
-  if [ "$can_apt" = 1 ]; then
-    # shellcheck disable=SC2086 # one word per package
-    apt_install $hunspell_missing
-  else
-    echo "ensure-tools: no${hunspell_missing}: words broken at line ends are rejoined by the text's own words only (install: sudo apt-get install hunspell hunspell-ru hunspell-kk hunspell-en-us hunspell-en-gb)"
-  fi
-fi
+sh scripts/ensure-hunspell.sh ensure-tools
 if command -v npm >/dev/null 2>&1; then
   if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "ensure-tools: npm ci (vnu-jar)"

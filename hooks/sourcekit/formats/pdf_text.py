@@ -214,30 +214,16 @@ def _group(lines: list[str], *, skip: set[int], web: bool, headings: frozenset[i
                 current.add(index, line)  # the list is split into entries as a whole
             continue
         label = zones.label_of(stripped)
-        if label and label.kind == "notes":
-            groups.append(Group([index], [line], kind="references_heading"))
-            groups[-1].kind = "notes_heading"
-            current = Group(kind="notes")
+        zone = _zone_start(label, stripped)
+        ends_zone = label is not None and (label.kind in ("abstract", "keywords", "authors_info") or current is not None and current.kind == "notes")
+        if in_references and not zone and (ends_zone or index in headings):
+            in_references, current = False, None
+        if zone:  # a references or notes heading: the list under it is read as a whole
+            groups.append(Group([index], [line], kind=f"{zone}_heading"))
+            current = Group(kind=zone)
             groups.append(current)
             in_references = True
             continue
-        if label and label.kind == "references" and len(stripped) < 80:
-            groups.append(Group([index], [line], kind="references_heading"))
-            current = Group(kind="references")
-            groups.append(current)
-            in_references = True
-            continue
-        if in_references and (label and label.kind in ("abstract", "keywords", "authors_info") or index in headings) or (
-            current is not None and current.kind == "notes" and label and label.kind != "notes"
-        ):
-            in_references = False
-            current = None
-            if label and label.kind == "references" and len(stripped) < 80:
-                groups.append(Group([index], [line], kind="references_heading"))
-                current = Group(kind="references")
-                groups.append(current)
-                in_references = True
-                continue
         if in_references:
             current.add(index, line)
             continue
@@ -253,6 +239,15 @@ def _group(lines: list[str], *, skip: set[int], web: bool, headings: frozenset[i
         current.add(index, line)
     groups = [group for group in groups if group.indexes]
     return _merge_page_breaks(_split_tables(groups), lines)
+
+
+def _zone_start(label: zones.Label | None, stripped: str) -> str | None:
+    """"references" or "notes" where such a list starts (under its heading), else None."""
+    if label and label.kind == "notes":
+        return "notes"
+    if label and label.kind == "references" and len(stripped) < 80:
+        return "references"
+    return None
 
 
 def _starts_new_group(group: Group, line: str) -> bool:
