@@ -117,6 +117,15 @@ def test_no_line_of_a_text_is_lost(path: Path, ingested: dict[str, tuple], tmp_p
     assert lost_lines(document, load_seed(path)) == []
 
 
+def test_a_text_that_shows_its_pages_gives_each_paragraph_its_printed_page(ingested: dict[str, tuple]) -> None:
+    """Form feeds and page numbers (alone or in running heads) number the pages of a PDF extract."""
+    document, _truth, _ = ingested["ru_journal.txt"]
+    pages = [item.block.page for item in document.blocks if item.block.kind == "paragraph"]
+    assert pages[0] == "87" and set(pages) == {"87", "88"} and pages == sorted(pages)  # the body ends on p. 88
+    plain, _truth, _ = ingested["md_article.md"]
+    assert {item.block.page for item in plain.blocks} == {None}, "no pages where the text shows none"
+
+
 def test_the_report_lists_every_block_and_the_counts(ingested: dict[str, tuple]) -> None:
     document, _truth, _ = ingested["ru_journal.txt"]
     text = load_seed(FIXTURES[[path.name for path in FIXTURES].index("ru_journal.txt")])

@@ -421,7 +421,7 @@ def printed_pages(lines: list[str], found: dict[int, str]) -> list[str | None]:
     offsets: Counter[int] = Counter()
     for page in pages:
         for index in page.lines:
-            if found.get(index) in ("page number", "running head"):
+            if found.get(index) in ("page number", "running head", "journal line"):
                 for value in _edge_numbers(lines[index]):
                     offsets[value - page.number] += 1
     if not offsets:
