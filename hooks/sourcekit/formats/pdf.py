@@ -187,9 +187,12 @@ def _with_superscripts(element, chars) -> str:  # noqa: ANN001 - pdfminer object
 def _normalise(text: str) -> str:
     """Ligatures as letters, soft hyphens gone, NFC, and one space between words (a justified
     line is set with wide spaces, which are no column gaps)."""
+    text = text.replace("\n", "").rstrip()
+    broken = text.endswith("\u00ad")  # a discretionary hyphen at the line end: the word goes on
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
-    return re.sub(r"[ \t\u00a0]{2,}", " ", unicodedata.normalize("NFC", text.replace("\n", "")))
+    text = text.replace("\u2010", "-").replace("\u2011", "-")  # Unicode hyphens, as typesetters write them
+    return re.sub(r"[ \t\u00a0]{2,}", " ", unicodedata.normalize("NFC", text)) + ("\u00ad" if broken else "")
 
 
 def _refuse_garbage(path: Path, page: int, text: str) -> None:
@@ -499,7 +502,7 @@ def _as_text(lines: list[Line], printed: dict[int, str], page_count: int, sizes:
                 first = False
                 # A word boundary at the line end is a space (as pdftotext writes it), unless
                 # the line ends with a hyphen: then the join decides.
-                out.append(text if text.endswith("-") else text + " ")
+                out.append(text if text.endswith(("-", "\u00ad")) else text + " ")
                 extraction.pages.append(number)
                 if line.furniture:
                     extraction.furniture[index] = line.furniture

@@ -103,7 +103,8 @@ def read(
         notes = [] if web else find_footnotes(lines, furniture)
     in_notes = {index for note in notes for index in note.indexes}
     called = {note.number for note in notes}
-    content = [line.replace("\f", "") for line in lines]
+    # Unicode hyphens (U+2010, U+2011) as the plain one, so that a word broken with them is rejoined.
+    content = [line.replace("\f", "").replace("\u2010", "-").replace("\u2011", "-") for line in lines]
     if called:
         content = [mark_calls(line, called) if index not in in_notes else line for index, line in enumerate(content)]
     content = _mark_endnote_calls(content, skip=set(furniture))
