@@ -129,8 +129,9 @@ def scaling(factors: tuple[int, ...]) -> None:
                 block = entries
                 for slug in ("new-silk-road-soft-power", "china-soft-power-central-asia"):
                     block = block.replace(f"slug: {slug}", f"slug: {slug}-{copy}")
-                    for path in (seeds / "corrections").glob(f"{slug}.yml"):
-                        shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
+                    for folder in ("corrections", "structure"):  # the per-text data files
+                        for path in (seeds / folder).glob(f"{slug}.yml"):
+                            shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
                     for path in (seeds / "translations").glob(f"{slug}.*.yml"):
                         shutil.copy(path, path.with_name(path.name.replace(slug, f"{slug}-{copy}")))
                 block = re.sub(r"file: \d{3}_", f"file: {100 + copy:03d}_", block)

@@ -279,3 +279,8 @@ def test_all_fixtures_added_to_the_seeds_build_strict_in_three_languages(project
             assert page.is_file(), page
             html = page.read_text(encoding="utf-8")
             assert 'class="sk-block sk-paragraph' in html
+    # The new kinds of block (quotes, tables, footnotes, list bullets, pages) are valid HTML.
+    from test_quality import vnu_errors
+
+    errors = vnu_errors(site / "sources")
+    assert errors == [], errors[:5]

@@ -39,7 +39,6 @@ _LETTERS_AT_START = re.compile(r"^[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LINE_END_BREAK = re.compile(r"(\w+)-$")
-_BROKEN_WORD = re.compile(r"[^\s]*\w-[ \t\f]*\n(?:[ \t\f]*\n)*[ \t\f]*[^\s]*")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
@@ -232,8 +231,8 @@ class Vocabulary:
         breaks = line_breaks(text)
         # The pieces on either side of a line-end hyphen are no words: the last token of the
         # line and the first of the next non-blank line (a page break may stand between).
-        whole = _BROKEN_WORD.sub(" ", text)
-        hyphenated = {token.lower() for token in _HYPHENATED.findall(whole)}
+        whole = _without_broken_words(text)
+        hyphenated = {found.lower() for token in whole.split() if "-" in token for found in _HYPHENATED.findall(token)}
         exact = set(_WORD.findall(whole.replace("-", " ")))
         words = {word.lower() for word in exact}
         lexicon = system_lexicon() if lexicon is None else lexicon
@@ -271,6 +270,25 @@ class Vocabulary:
     @functools.cached_property
     def _sorted_words(self) -> tuple[str, ...]:
         return tuple(sorted(self.words))
+
+
+def _without_broken_words(text: str) -> str:
+    """``text`` without the two pieces of each word broken at a line end with a hyphen: the
+    last token of such a line and the first of the next non-blank line."""
+    lines = text.split("\n")
+    cut_first = False
+    for number, line in enumerate(lines):
+        if not line.strip(" \t\f"):
+            continue
+        if cut_first:
+            lines[number] = line.lstrip(" \t\f").partition(" ")[2]
+            line = lines[number]
+            cut_first = False
+        stripped = line.rstrip(" \t\f")
+        if stripped.endswith("-") and re.search(r"\w-$", stripped):
+            lines[number] = stripped.rpartition(" ")[0]
+            cut_first = True
+    return "\n".join(lines)
 
 
 def unspaced_line_ends(text: str) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ only recognises them; ``structure.py`` decides what follows from them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -93,6 +94,7 @@ class Label:
     rest: str
 
 
+@functools.lru_cache(maxsize=8192)
 def label_of(text: str) -> Label | None:
     """The zone label ``text`` starts with (or is), if any.
 
@@ -142,6 +144,7 @@ def _unnumbered(text: str) -> str:
     return re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+", "", text)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_metadata(text: str) -> bool:
     """A classification, identifier, date-of-receipt or copyright line."""
     return bool(METADATA.match(text.strip())) and len(text) < 300

@@ -30,7 +30,8 @@ def guess(text: str) -> str:
     long_lines = [len(line) for line in lines if len(line) > 40]
     if long_lines and statistics.median(long_lines) > WEB_LINE_CHARS:
         return "web"  # one line a paragraph: copied from a browser, not wrapped by a PDF
-    reasons = {reason for line in lines[:2000] for reason, pattern in WEB_FURNITURE if pattern.match(line)}
+    short = [line for line in lines[:2000] if len(line) <= 80]  # the page's furniture is short lines
+    reasons = {reason for line in short for reason, pattern in WEB_FURNITURE if pattern.match(line)}
     if len(reasons) >= 3 and "\f" not in text:
         return "web"  # share buttons, tags, comments…: the page around an article
     return "pdf_text"

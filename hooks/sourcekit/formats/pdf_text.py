@@ -52,10 +52,15 @@ class Group:
     indexes: list[int] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     kind: str = "text"
+    widest: int = 0  # the length of its longest line, stripped
+
+    def __post_init__(self) -> None:
+        self.widest = max((len(line.strip()) for line in self.lines), default=0)
 
     def add(self, index: int, line: str) -> None:
         self.indexes.append(index)
         self.lines.append(line)
+        self.widest = max(self.widest, len(line.strip()))
 
     @property
     def stripped(self) -> list[str]:
@@ -278,7 +283,7 @@ def _starts_new_group(group: Group, line: str) -> bool:
         _heading_shape(line.strip()) for line in group.lines
     ) and stripped[:1].isupper() and not (previous_label and previous_label.kind == "abstract"):
         return True
-    widest = max(len(candidate.strip()) for candidate in group.lines)
+    widest = group.widest
     is_list = _is_item(group.lines[0])
     if (
         (is_list or previous.endswith(TERMINAL))
@@ -322,8 +327,8 @@ def _merge_page_breaks(groups: list[Group], lines: list[str]) -> list[Group]:
     merged: list[Group] = []
     for group in groups:
         if merged and _continues(merged[-1], group):
-            merged[-1].indexes += group.indexes
-            merged[-1].lines += group.lines
+            for index, line in zip(group.indexes, group.lines):
+                merged[-1].add(index, line)
         else:
             merged.append(group)
     return merged
@@ -332,10 +337,10 @@ def _merge_page_breaks(groups: list[Group], lines: list[str]) -> list[Group]:
 def _continues(previous: Group, group: Group) -> bool:
     if previous.kind != "text" or group.kind != "text":
         return False
-    if not previous.stripped or not group.stripped:
+    last = next((line.strip() for line in reversed(previous.lines) if line.strip()), "")
+    first = next((line.strip() for line in group.lines if line.strip()), "")
+    if not last or not first:
         return False
-    last = previous.stripped[-1]
-    first = group.stripped[0]
     if _is_item(first) or zones.is_metadata(first) or zones.label_of(first):
         return False
     if re.search(r"[^\W\d_]-$", last) and first[0].isalpha():
