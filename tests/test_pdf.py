@@ -160,3 +160,40 @@ def test_a_pdf_seed_builds_strict_in_three_languages_with_pages(project_copy: Pa
         html = (site / prefix / "sources" / "pdf-article" / "index.html").read_text(encoding="utf-8")
         assert f'<span class="sk-page"' in html and label in html, prefix
         assert 'class="sk-block sk-footnote' in html and 'class="sk-fn-call"' in html
+
+
+@pytest.mark.browser
+def test_a_pdf_printed_by_chromium_reads_the_same(tmp_path: Path) -> None:
+    """Another producer: an article of our own printed to PDF by Chromium (Skia), with a
+    running head and page numbers in its margins, reads as cleanly as the fpdf2 ones."""
+    from browser_support import chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium is not installed on this machine")
+    from playwright.sync_api import sync_playwright
+
+    html = Path(__file__).parent / "data" / "pdf_html" / "ru_exchange.html"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    pdf = seeds / "ru_exchange.pdf"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(html.as_uri())
+        page.pdf(
+            path=str(pdf), format="A5", display_header_footer=True,
+            header_template='<div style="font-size:7pt;width:100%;text-align:center">Вестник тестового университета. № 1/2024</div>',
+            footer_template='<div style="font-size:8pt;width:100%;text-align:center"><span class="pageNumber"></span></div>',
+            margin={"top": "50px", "bottom": "50px", "left": "40px", "right": "40px"},
+        )
+        browser.close()
+    document = ingest_seed(entry_for(pdf, {"original_language": "ru", "title": "T"}), seeds_dir=seeds, rules=RULES, strict=False)
+    kinds = [item.block.kind for item in document.blocks]
+    assert kinds.count("title") == 1 and kinds.count("abstract") == 1 and kinds.count("keywords") == 1
+    assert [item.block.text for item in document.blocks if item.block.kind == "heading"] == ["Введение", "Данные и методы", "Результаты", "Заключение"]
+    assert kinds.count("paragraph") == 6 and kinds.count("reference") == 2
+    assert {item.reason for item in document.removed} == {"running head", "page number"}
+    shown = " ".join(item.block.text for item in document.blocks)
+    assert "Вестник тестового" not in shown
+    assert {item.block.page for item in document.blocks} == {"1", "2"}
