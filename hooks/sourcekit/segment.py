@@ -99,7 +99,8 @@ def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hin
                 end_line=draft.end,
                 number=number,
                 markdown=markdown,
-                marker=draft.marker,
+                # A Markdown bullet ("-", "*", "+") is syntax, not print: shown as a bullet.
+                marker="•" if markdown and draft.marker in ("-", "*", "+") else draft.marker,
                 series=series if item.kind in ("reference", "references_heading") else 0,
                 page=draft.page,
             )
