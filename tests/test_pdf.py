@@ -163,23 +163,15 @@ def test_a_pdf_seed_builds_strict_in_three_languages_with_pages(project_copy: Pa
 
 
 @pytest.mark.browser
-def test_a_pdf_printed_by_chromium_reads_the_same(tmp_path: Path) -> None:
+def test_a_pdf_printed_by_chromium_reads_the_same(browser, tmp_path: Path) -> None:  # noqa: ANN001 - the session's Chromium
     """Another producer: an article of our own printed to PDF by Chromium (Skia), with a
     running head and page numbers in its margins, reads as cleanly as the fpdf2 ones."""
-    from browser_support import chromium_path
-
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("Chromium is not installed on this machine")
-    from playwright.sync_api import sync_playwright
-
     html = Path(__file__).parent / "data" / "pdf_html" / "ru_exchange.html"
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     pdf = seeds / "ru_exchange.pdf"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.goto(html.as_uri())
         page.pdf(
             path=str(pdf), format="A5", display_header_footer=True,
@@ -187,7 +179,8 @@ def test_a_pdf_printed_by_chromium_reads_the_same(tmp_path: Path) -> None:
             footer_template='<div style="font-size:8pt;width:100%;text-align:center"><span class="pageNumber"></span></div>',
             margin={"top": "50px", "bottom": "50px", "left": "40px", "right": "40px"},
         )
-        browser.close()
+    finally:
+        page.close()
     document = ingest_seed(entry_for(pdf, {"original_language": "ru", "title": "T"}), seeds_dir=seeds, rules=RULES, strict=False)
     kinds = [item.block.kind for item in document.blocks]
     assert kinds.count("title") == 1 and kinds.count("abstract") == 1 and kinds.count("keywords") == 1
