@@ -169,7 +169,7 @@ def _page_edges(lines: list[str], pages: list[Page], found: dict[int, str]) -> N
                 found[index] = "journal line"
             elif PAGE_NUMBER.match(text) and (offset is None or int(PAGE_NUMBER.match(text).group(1)) - number == offset or len(text) <= 4):
                 found[index] = "page number"
-            elif offset is not None and number + offset in _edge_numbers(lines[index]) and len(text) <= 160 and not _continues_sentence(lines, index, at_top):
+            elif offset is not None and number + offset in _edge_numbers(lines[index]) and len(text) <= 160 and not _continues_sentence(lines, index):
                 found[index] = "running head"
             elif len(text) <= 160 and len(by_form[_normalised(lines[index])]) >= 2 and not _is_prose(text):
                 found[index] = "running head"
@@ -236,7 +236,7 @@ def _edge_numbers(line: str) -> set[int]:
     return values
 
 
-def _continues_sentence(lines: list[str], index: int, at_top: bool) -> bool:
+def _continues_sentence(lines: list[str], index: int) -> bool:
     """A body line that merely happens to begin with the page number ("12 countries…")."""
     text = _plain(lines[index])
     return len(text) > 60 and text[-1:] not in ".!?" and text.split(" ", 1)[-1][:1].islower()
@@ -257,10 +257,10 @@ def _is_sentence(text: str) -> bool:
 
 def _shares_words(number: int, index: int, edge_words: list[tuple[int, int, frozenset[str]]]) -> bool:
     """An edge line that shares most of its words with an edge line of another page."""
-    mine = next(words for page, at, words in edge_words if at == index)
+    mine = next(words for _page, at, words in edge_words if at == index)
     if len(mine) < 2:
         return False
-    for page, at, words in edge_words:
+    for page, _at, words in edge_words:
         if page == number or len(words) < 2:
             continue
         shared = mine & words
@@ -294,22 +294,22 @@ def _isolated(lines: list[str], index: int) -> bool:
 
 
 def find_web_furniture(lines: list[str]) -> dict[int, str]:
-    """The furniture lines of a page copied from a browser, with the reason for each."""
+    """The furniture lines of a page copied from a browser, with the reason for each.
+
+    After a "read also" heading, the short lines that follow (up to the next line of running
+    text) are the headlines it lists."""
     found: dict[int, str] = {}
     in_related = False
     for index, line in enumerate(lines):
         text = _plain(line)
         if not text:
-            in_related = False if in_related == "blank-ends" else in_related
             continue
         reason = next((name for name, pattern in WEB_FURNITURE if pattern.match(text)), None)
         if reason is None and _is_breadcrumb(text):
             reason = "breadcrumb"
         if reason == "read-also heading":
             in_related = True
-        elif reason is None and in_related and len(text) <= 160 and not text.endswith((".", "!", "?")) or (
-            reason is None and in_related and len(text) <= 160 and _is_headline_link(text)
-        ):
+        elif reason is None and in_related and len(text) <= 160 and (not text.endswith((".", "!", "?")) or _is_headline_link(text)):
             reason = "related headline"
         elif reason is None:
             in_related = False
@@ -410,6 +410,17 @@ def mark_calls(line: str, numbers: set[int]) -> str:
     return re.sub(rf"((?:[a-zа-яёәіңғүұқөһ]{{2}}|[a-zа-яёәіңғүұқөһ][.,;:»”)\"]|[»”)]))({alternatives})(?=[\s.,;:)»]|$)", superscript, line)
 
 
+def page_offset(numbers: list[tuple[int, int]], page_count: int, *, minimum: int = 1) -> int | None:
+    """What to add to a page's place in the file to get its printed number: the difference
+    most (page, number found at its edge) pairs agree on, if at least half the pages (and
+    ``minimum``) agree; else None."""
+    offsets = Counter(value - page for page, value in numbers)
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    return offset if count >= max(minimum, page_count // 2) else None
+
+
 def printed_pages(lines: list[str], found: dict[int, str]) -> list[str | None]:
     """The printed page number of each line, where the text shows it: pages told apart by
     form feeds, numbered by the page numbers (alone or in running heads) in the furniture,
@@ -418,16 +429,15 @@ def printed_pages(lines: list[str], found: dict[int, str]) -> list[str | None]:
     labels: list[str | None] = [None] * len(lines)
     if len(pages) < 2:
         return labels
-    offsets: Counter[int] = Counter()
-    for page in pages:
-        for index in page.lines:
-            if found.get(index) in ("page number", "running head", "journal line"):
-                for value in _edge_numbers(lines[index]):
-                    offsets[value - page.number] += 1
-    if not offsets:
-        return labels
-    offset, count = offsets.most_common(1)[0]
-    if count < max(2, len(pages) // 2):
+    numbers = [
+        (page.number, value)
+        for page in pages
+        for index in page.lines
+        if found.get(index) in ("page number", "running head", "journal line")
+        for value in _edge_numbers(lines[index])
+    ]
+    offset = page_offset(numbers, len(pages), minimum=2)
+    if offset is None:
         return labels
     for page in pages:
         for index in page.lines:

@@ -128,11 +128,11 @@ _INITIALS_FIRST_AUTHOR = rf"{_INITIALS}\s*{_SURNAME_P}"
 _INITIALS_FIRST = re.compile(rf"^{_INITIALS_FIRST_AUTHOR}(?:{_AUTHOR_SEPARATOR}{_INITIALS_FIRST_AUTHOR}){{0,9}}")
 _INITIALS_FIRST_SURNAME = re.compile(rf"{_INITIALS}\s*({_SURNAME_P})")
 # "Nye, J. S., & Keohane, R. O. (2001)." and "World Bank. (2020).": the names before "(year".
-_APA_AUTHORS = re.compile(rf"^(?P<names>[^()\d]{{2,250}}?)\s*\(\s*(?:1[89]\d\d|20\d\d|n\.\s?d\.|б\.\s?г\.)")
+_APA_AUTHORS = re.compile(r"^(?P<names>[^()\d]{2,250}?)\s*\(\s*(?:1[89]\d\d|20\d\d|n\.\s?d\.|б\.\s?г\.)")
 _APA_NAME = re.compile(rf"(?:{_PARTICLE}\s+)*{_SURNAME}(?:\s+{_SURNAME}){{0,3}}")
 _STRAY_INITIAL = re.compile(rf"(?<![{_A}]){_INITIAL}")
 _APA_FILLER = re.compile(r"\bet\s+al\.?|\bи\s+др\.?|\((?:eds?|ред|сост)\.?\)", re.IGNORECASE)
-_APA_SPLIT = re.compile(rf"\s*(?:[,;&]|\b(?:and|with|и|және|мен)\b)\s*")
+_APA_SPLIT = re.compile(r"\s*(?:[,;&]|\b(?:and|with|и|және|мен)\b)\s*")
 # "Най, Джозеф. Мягкая сила…": a surname, a comma and a given name written out.
 _SURNAME_GIVEN = re.compile(
     rf"^(?!{_NOT_SURNAME})({_SURNAME_P}),\s+([{_U}][{_L}]+)(?:\s+[{_U}][{_L}]+)?(?=\s*[.,;(])"

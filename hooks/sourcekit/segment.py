@@ -14,11 +14,10 @@ report); :func:`segment` only the blocks.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .clean import CleaningRules, clean_block_text
-from .drafts import Reading, Removed
+from .drafts import Removed
 from .formats import guess, read
 from .hints import NO_HINTS, Hints
 from .structure import classify, draft_fingerprint

@@ -85,7 +85,7 @@ def classify(reading: Reading, *, markdown: bool = False, hints: Hints = NO_HINT
             kinds[index] = "reference"
 
     start = _body_start(drafts, kinds, texts, markdown=markdown, hints=hints)
-    _front(drafts, kinds, texts, langs, start, markdown=markdown)
+    _front(drafts, kinds, texts, start, markdown=markdown)
     body_language = _majority([langs[i] for i in range(start, count) if drafts[i].kind == "text" and kinds[i] is None]) or (langs[start] if start < count else "en")
     _back_matter(drafts, kinds, texts, langs, start, body_language, hints=hints)
 
@@ -198,7 +198,7 @@ def _before_keywords(drafts: list[Draft], texts: list[str], index: int) -> bool:
     return False
 
 
-def _front(drafts: list[Draft], kinds: list[str | None], texts: list[str], langs: list[str], start: int, *, markdown: bool) -> None:
+def _front(drafts: list[Draft], kinds: list[str | None], texts: list[str], start: int, *, markdown: bool) -> None:
     """Kinds of the drafts before the body."""
     seen_title = False
     in_abstract = False

@@ -7,11 +7,10 @@ needs (``format:``); without it, the format is guessed from the text (:func:`gue
 
 from __future__ import annotations
 
-import re
 import statistics
 
 from ..clean import CleaningRules
-from ..drafts import Draft, Reading
+from ..drafts import Reading
 from ..furniture import WEB_FURNITURE
 from ..hints import NO_HINTS, Hints
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..furniture import is_journal_line
+from ..furniture import is_journal_line, page_offset
 from ..zones import is_metadata, label_of
 
 MAX_PDF_BYTES = 20 * 1024 * 1024  # a PDF is larger than its text: 20 MB, about 300 pages
@@ -98,7 +98,7 @@ def extract(path: Path) -> Extraction:
     printed = _printed_pages(lines, pages)
     _mark_notes(lines, body_size)
     _mark_headings(lines, body_size)
-    _mark_paragraphs(lines, body_size, sizes)
+    _mark_paragraphs(lines, sizes)
     return _as_text(lines, printed, pages, sizes)
 
 
@@ -270,18 +270,14 @@ def _form(text: str) -> str:
 
 def _printed_pages(lines: list[Line], page_count: int) -> dict[int, str]:
     """The printed number of each page, from the numbers in its furniture (a constant offset)."""
-    offsets: Counter[int] = Counter()
-    for line in lines:
-        if line.furniture in ("page number", "running head"):
-            for match in _EDGE_NUMBER.finditer(line.text):
-                value = int(match.group(1) or match.group(2))
-                offsets[value - line.page] += 1
-    if not offsets:
-        return {}
-    offset, count = offsets.most_common(1)[0]
-    if count < max(1, page_count // 2):
-        return {}
-    return {page: str(page + offset) for page in range(page_count)}
+    numbers = [
+        (line.page, int(match.group(1) or match.group(2)))
+        for line in lines
+        if line.furniture in ("page number", "running head")
+        for match in _EDGE_NUMBER.finditer(line.text)
+    ]
+    offset = page_offset(numbers, page_count)
+    return {} if offset is None else {page: str(page + offset) for page in range(page_count)}
 
 
 def _mark_notes(lines: list[Line], body_size: float) -> None:
@@ -333,7 +329,7 @@ def _mark_headings(lines: list[Line], body_size: float) -> None:
             line.heading = True
 
 
-def _mark_paragraphs(lines: list[Line], body_size: float, sizes: dict[int, tuple[float, float]]) -> None:
+def _mark_paragraphs(lines: list[Line], sizes: dict[int, tuple[float, float]]) -> None:
     """A new paragraph where the space above a line is larger than the leading, or where its
     first line is indented. The leading is measured per type size (baseline to baseline)."""
     pitches: defaultdict[float, list[float]] = defaultdict(list)

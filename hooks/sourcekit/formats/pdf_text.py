@@ -121,7 +121,7 @@ def read(
     groups = _group(content, skip=set(furniture) | in_notes, web=web, headings=layout.headings if layout is not None else frozenset())
     drafts: list[Draft] = []
     for group in groups:
-        drafts += _drafts(group, content, vocabulary=vocabulary, rules=rules, spaced=spaced)
+        drafts += _drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
     for note in notes:
         note_lines = [content[index] for index in note.indexes]
         note_lines[0] = re.sub(r"^\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s*[.)]?\s+", "", note_lines[0])
@@ -244,7 +244,7 @@ def _group(lines: list[str], *, skip: set[int], web: bool, headings: frozenset[i
             groups.append(current)
         current.add(index, line)
     groups = [group for group in groups if group.indexes]
-    return _merge_page_breaks(_split_tables(groups), lines)
+    return _merge_page_breaks(_split_tables(groups))
 
 
 def _zone_start(label: zones.Label | None, stripped: str) -> str | None:
@@ -323,7 +323,7 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
-def _merge_page_breaks(groups: list[Group], lines: list[str]) -> list[Group]:
+def _merge_page_breaks(groups: list[Group]) -> list[Group]:
     merged: list[Group] = []
     for group in groups:
         if merged and _continues(merged[-1], group):
@@ -391,13 +391,13 @@ def _is_table_header(line: str) -> bool:
 # --- drafts ---------------------------------------------------------------------------------
 
 
-def _drafts(group: Group, lines: list[str], *, vocabulary: Vocabulary, rules: CleaningRules, spaced: bool) -> list[Draft]:
+def _drafts(group: Group, *, vocabulary: Vocabulary, rules: CleaningRules, spaced: bool) -> list[Draft]:
     start, end = group.indexes[0] + 1, group.indexes[-1] + 1
     if group.kind == "preformatted":
         text = "\n".join(re.sub(r"[ \t]+$", "", line.strip()) for line in group.lines)
         return [Draft("preformatted", start, end, text)]
     if group.kind == "references":
-        return _reference_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
+        return _reference_drafts(group, vocabulary=vocabulary, rules=rules)
     if group.kind == "notes":
         return _note_drafts(group, vocabulary=vocabulary, rules=rules, spaced=spaced)
     if group.kind == "layout_heading":
@@ -454,7 +454,7 @@ def _note_drafts(group: Group, *, vocabulary: Vocabulary, rules: CleaningRules, 
     return drafts
 
 
-def _reference_drafts(group: Group, *, vocabulary: Vocabulary, rules: CleaningRules, spaced: bool) -> list[Draft]:
+def _reference_drafts(group: Group, *, vocabulary: Vocabulary, rules: CleaningRules) -> list[Draft]:
     from ..references import split_entries
 
     from ..clean import join_hyphenated
