@@ -1,4 +1,5 @@
-"""MkDocs hook: write the open-data downloads (CSV and JSON per language) into the site.
+"""MkDocs hook: write the open-data downloads (CSV and JSON per language) and the bibliography
+(BibTeX, RIS and CSL-JSON, per text and whole) into the site.
 
 Runs once, after every language is built (priority below -100).
 """
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 
 from sources import is_last_post_build, one_line_errors, site_data
+from sourcekit.exports import write_exports
 from sourcekit.opendata import write_open_data
 from sourcekit.urls import SiteUrls
 
@@ -21,9 +23,9 @@ if TYPE_CHECKING:
 @event_priority(-200)
 @one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write ``data/*.csv`` and ``data/*.json`` for every language."""
+    """Write ``data/*.csv`` and ``data/*.json`` for every language, and the bibliography."""
     if not is_last_post_build(config):
         return
-    write_open_data(
-        Path(config.site_dir), site_data().knowledge, urls=SiteUrls(config.use_directory_urls), base=config.site_url or ""
-    )
+    data = site_data()
+    write_open_data(Path(config.site_dir), data.knowledge, urls=SiteUrls(config.use_directory_urls), base=config.site_url or "")
+    write_exports(Path(config.site_dir), [document.entry for document in data.documents])

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sources import one_line_errors, site_data
-from sourcekit.cite_page import page_citations, source_citations
+from sourcekit.bibliography import highwire_tags, page_citations, page_highwire_tags, source_citations
 from sourcekit.edition import current_edition
+from sourcekit.exports import FOLDER, FORMATS, MEDIA_TYPES
 from sourcekit.render import _html
 from sourcekit.labels import load_labels
 from sourcekit.parts import PART_SOURCE
@@ -75,10 +76,22 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     )
     theme = _THEME_PAGE.match(page.file.src_uri)
     reader = _READER_PAGE.match(page.file.src_uri)
+    public_url = config.site_url + page.url if config.site_url and not is_offline(config) else None
     if not is_hand_written(page):
         if reader and reader.group(1) != "index":
             markdown += "\n\n" + _cite_this_page(page, config, context, source=reader.group(1))
+            entry = data.knowledge.sources[reader.group(1)].entry
+            page.meta["sourcekit_citation"] = highwire_tags(entry, public_url=public_url)
         return markdown
+    if theme:
+        date = current_edition(offline=is_offline(config)).date
+        page.meta["sourcekit_citation"] = page_highwire_tags(
+            title=str(page.meta.get("title") or page.title or ""),
+            editors=context.labels.get("citepage.editors", lang),
+            date=date if date != "unknown" else "1970-01-01",
+            lang=lang,
+            public_url=public_url,
+        )
     _stashes[page.file.src_uri] = context
     if "<!-- home:edition -->" in markdown:
         edition = current_edition(offline=is_offline(config))
@@ -104,7 +117,14 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
     date = current_edition(offline=is_offline(config)).date
     title = page.meta.get("title") or page.title or ""
     path = (config.site_url or "") + (page.url or "")
-    citations = page_citations(title=title, site_name=config.site_name, path=path, date=date if date != "unknown" else "1970-01-01", lang=lang, labels=labels)
+    citations = page_citations(
+        title=str(title),
+        editors=labels.get("citepage.editors", lang),
+        site_name=config.site_name,
+        url=path,
+        date=date if date != "unknown" else "1970-01-01",
+        lang=lang,
+    )
     entry = context.knowledge.sources[source].entry if source else None
     html = _html(
         "cite-page.html",
@@ -112,9 +132,16 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
         path=path,
         gost_label=labels.get("citepage.gost_label", lang),
         note=labels.get("citepage.note", lang),
-        source=source_citations(entry, lang=lang, labels=labels) if entry else None,
+        source=source_citations(entry, lang=lang) if entry else None,
         source_title=labels.get("citepage.source_title", lang),
         source_lang=entry.original_language if entry else lang,
+        download_label=labels.get("citepage.download", lang),
+        downloads=[
+            {"href": context.urls.relative(f"{FOLDER}/{source}.{extension}", page.url), "format": name, "type": MEDIA_TYPES[extension]}
+            for extension, name in FORMATS.items()
+        ]
+        if source
+        else [],
     )
     return f"## {labels.get('citepage.title', lang)}\n\n{html}\n"
 

@@ -214,7 +214,7 @@ def add_synthetic_seed(project: Path, size: int) -> Path:
     entry = f"""
   - slug: {SYNTHETIC_SLUG}
     file: {SYNTHETIC_FILE}
-    kind: journal_article
+    type: article-journal
     original_language: en
     title:
       en: {{text: "A synthetic long text", origin: source}}

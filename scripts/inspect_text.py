@@ -81,7 +81,7 @@ def _catalogued(path: Path) -> CatalogueEntry | None:
 def _provisional(path: Path, language: str, fmt: str | None) -> CatalogueEntry:
     titles = {code: Title(path.stem, "source" if code == language else "editors") for code in ("en", "kk", "ru")}
     return CatalogueEntry(
-        slug="inspected-text", file=path.name, kind="journal_article", original_language=language, titles=titles,
+        slug="inspected-text", file=path.name, type="article-journal", original_language=language, titles=titles,
         authors=None, affiliation=None, supervisor=None, year=None, notes="", line=0, format=fmt,
     )
 

@@ -41,7 +41,7 @@ def entry_for(path: Path, truth: dict, slug: str | None = None) -> CatalogueEntr
     return CatalogueEntry(
         slug=slug or path.stem.replace("_", "-"),
         file=path.name,
-        kind="journal_article",
+        type="article-journal",
         original_language=language,
         titles={code: Title(title, "source" if code == language else "editors") for code in ("en", "kk", "ru")},
         authors=None,

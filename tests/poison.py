@@ -78,19 +78,27 @@ def poison(project: Path) -> dict[str, str]:
         entry["affiliation"] = "A university " + PAYLOAD
         entry["notes"] = "Notes " + PAYLOAD
         if isinstance(entry.get("authors"), list):
-            entry["authors"] = [name + " " + PAYLOAD for name in entry["authors"]]
+            for name in entry["authors"]:
+                name["family"] += " " + PAYLOAD
+                name["given"] = name.get("given", "A.") + " " + PAYLOAD
+        entry["container_title"] = "A journal " + PAYLOAD
+        entry["publisher"] = "A publisher " + PAYLOAD
+        entry["volume"] = "3"
+        entry["pages"] = "45-60"
     catalogue["sources"].append(
         {
             "slug": NEW_SLUG,
             "file": NEW_FILE,
-            "kind": "student_paper",
+            "type": "manuscript",
             "original_language": "en",
             "title": {
                 "en": {"text": "An attacker's article " + PAYLOAD, "origin": "source"},
                 "kk": {"text": "Шабуылшының мақаласы " + PAYLOAD, "origin": "editors"},
                 "ru": {"text": "Статья злоумышленника " + PAYLOAD, "origin": "editors"},
             },
-            "authors": ["Author " + PAYLOAD],
+            "authors": [{"family": "Author " + PAYLOAD, "given": "Given " + PAYLOAD}, {"literal": "A body " + PAYLOAD}],
+            "genre": {language: "A genre " + PAYLOAD for language in ("en", "kk", "ru")},
+            "container_title": "Journal " + PAYLOAD,
             "affiliation": "unknown",
             "year": "unknown",
         }

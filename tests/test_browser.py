@@ -184,6 +184,39 @@ def test_cite_this_page_shows_the_full_address_online(page, base_url: str) -> No
     assert "қаралған күні" in box.inner_text()
 
 
+@pytest.mark.parametrize("prefix", ["", "kk/", "ru/"])
+def test_the_record_of_a_text_downloads_on_a_phone(browser, base_url: str, prefix: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """On a 390 px phone, "Cite the original text" fits the screen and its BibTeX, RIS and CSL-JSON
+    links download files that a reference manager's parser reads."""
+    import json
+
+    import pybtex.database
+    import rispy
+
+    context = browser.new_context(viewport={"width": 390, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + prefix + "sources/china-soft-power-central-asia/")
+    section = page.locator(".sk-cite-page")
+    section.scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    links = section.locator(".sk-cite-downloads a")
+    assert links.all_inner_texts() == ["BibTeX", "RIS", "CSL-JSON"]
+    box = links.first.bounding_box()
+    assert box and box["height"] >= 24
+    saved = {}
+    for index, name in enumerate(("bib", "ris", "json")):
+        with page.expect_download() as download:
+            links.nth(index).click()
+        saved[name] = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved[name])
+    assert list(pybtex.database.parse_file(str(saved["bib"]), "bibtex").entries) == ["china-soft-power-central-asia"]
+    (record,) = rispy.loads(saved["ris"].read_text(encoding="utf-8"))
+    assert record["authors"] == ["Eskermesova, Nuraiym Nurlybekovna"] and record["type_of_reference"] == "UNPB"
+    (item,) = json.loads(saved["json"].read_text(encoding="utf-8"))
+    assert item["author"] == [{"family": "Eskermesova", "given": "Nuraiym Nurlybekovna"}] and item["type"] == "manuscript"
+    context.close()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_charts_and_map_fit_phone_and_desktop(browser, base_url: str, width: int) -> None:  # noqa: ANN001
     context = browser.new_context(viewport={"width": width, "height": 900})

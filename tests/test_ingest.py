@@ -261,7 +261,7 @@ def test_all_fixtures_added_to_the_seeds_build_strict_in_three_languages(project
         language = truth["original_language"]
         titles = {code: {"text": title, "origin": "source" if code == language else "editors"} for code in ("en", "kk", "ru")}
         entry = {
-            "slug": slug, "file": path.name, "kind": "journal_article", "original_language": language, "title": titles,
+            "slug": slug, "file": path.name, "type": "article-journal", "original_language": language, "title": titles,
             "authors": "unknown", "affiliation": "unknown", "year": "unknown", "format": truth["format"],
         }
         catalogue["sources"].append(entry)

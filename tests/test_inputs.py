@@ -346,7 +346,7 @@ def test_a_third_article_needs_only_a_file_and_an_entry(project_copy: Path, tmp_
     )
     with (seeds / "catalogue.yml").open("a", encoding="utf-8") as catalogue:
         catalogue.write(
-            "  - slug: third-text\n    file: 003_test.txt\n    kind: student_paper\n    original_language: en\n"
+            "  - slug: third-text\n    file: 003_test.txt\n    type: manuscript\n    original_language: en\n"
             "    title:\n      en: {text: A third text, origin: source}\n"
             "      kk: {text: Үшінші мәтін, origin: editors}\n      ru: {text: Третий текст, origin: editors}\n"
             "    authors: unknown\n    affiliation: unknown\n    year: unknown\n"
@@ -383,8 +383,7 @@ def test_a_corrected_title_needs_its_printed_form(tmp_path: Path) -> None:
     """``origin: corrected`` keeps the title as printed (citations of the original use it);
     ``printed`` without it, or the reverse, is refused with the line."""
     from sourcekit.catalogue import load_catalogue
-    from sourcekit.cite_page import source_citations
-    from sourcekit.labels import load_labels
+    from sourcekit.bibliography import source_citations
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -393,7 +392,7 @@ def test_a_corrected_title_needs_its_printed_form(tmp_path: Path) -> None:
     def catalogue(kk_title: str) -> Path:
         path = seeds / "catalogue.yml"
         path.write_text(
-            "sources:\n  - slug: a\n    file: a.txt\n    kind: student_paper\n    original_language: kk\n    title:\n"
+            "sources:\n  - slug: a\n    file: a.txt\n    type: manuscript\n    original_language: kk\n    title:\n"
             "      en: {text: A text, origin: editors}\n" + kk_title + "      ru: {text: Текст, origin: editors}\n"
             "    authors: unknown\n    affiliation: unknown\n    year: unknown\n",
             encoding="utf-8",
@@ -402,7 +401,7 @@ def test_a_corrected_title_needs_its_printed_form(tmp_path: Path) -> None:
 
     entry = load_catalogue(catalogue("      kk: {text: Дұрыс атауы, origin: corrected, printed: Дурыс атаую}\n"))[0]
     assert entry.titles["kk"].text == "Дұрыс атауы" and entry.titles["kk"].as_printed == "Дурыс атаую"
-    assert source_citations(entry, lang="en", labels=load_labels())["gost"].startswith("Дурыс атаую")
+    assert source_citations(entry, lang="en").gost.startswith("Дурыс атаую")
     for bad in ("      kk: {text: Атауы, origin: corrected}\n", "      kk: {text: Атауы, origin: source, printed: Атауы}\n"):
         with pytest.raises(InputError, match=r"catalogue\.yml:\d+: title\.kk: a title with origin 'corrected' needs 'printed'"):
             load_catalogue(catalogue(bad))

@@ -125,7 +125,7 @@ def _add_seed(project: Path, *, size: int) -> Path:
             """
   - slug: too-long
     file: 900_too_long.txt
-    kind: journal_article
+    type: article-journal
     original_language: en
     title:
       en: {text: "Too long", origin: source}

@@ -57,6 +57,17 @@ def test_zip_is_small_and_carries_only_what_is_used(offline_zip: Path) -> None:
     assert not any("/lunr/" in name or name.endswith(".map") for name in names)
 
 
+def test_the_bibliography_downloads_travel_with_the_offline_edition(unzipped: Path) -> None:
+    """"Cite the original text" links its BibTeX, RIS and CSL-JSON files, which are in the zip."""
+    import re
+
+    for prefix in ("", "kk/", "ru/"):
+        page = unzipped / prefix / "sources" / "new-silk-road-soft-power.html"
+        hrefs = re.findall(r'<a href="([^"]+)" download type=', page.read_text(encoding="utf-8"))
+        assert len(hrefs) == 3 and all((page.parent / href).resolve().is_file() for href in hrefs), (prefix, hrefs)
+    assert all((unzipped / "data" / f"bibliography.{extension}").is_file() for extension in ("bib", "ris", "json"))
+
+
 def test_home_page_states_edition_and_date(unzipped: Path) -> None:
     html = (unzipped / "index.html").read_text(encoding="utf-8")
     assert "Offline edition 0.1.0, built on 2023-11-14" in html
@@ -116,7 +127,7 @@ def test_zim_archive_opens_and_lists_its_articles(offline_zip: Path) -> None:
     assert archive.main_entry.get_item().path == "index.html"
     site_files = [path for path in (out / "offline-site").rglob("*") if path.is_file()]
     assert archive.entry_count >= len([path for path in site_files if path.suffix == ".html"])
-    for path in ("index.html", "kk/themes/kazakhstan.html", "ru/sources/new-silk-road-soft-power.html", "search/search_index.js"):
+    for path in ("index.html", "kk/themes/kazakhstan.html", "ru/sources/new-silk-road-soft-power.html", "search/search_index.js", "data/bibliography.ris"):
         assert archive.has_entry_by_path(path), path
     assert "Қытай" in bytes(archive.get_entry_by_path("kk/index.html").get_item().content).decode("utf-8")
     assert archive.get_metadata("Language") == b"eng,kaz,rus"

@@ -147,7 +147,7 @@ def test_a_pdf_seed_builds_strict_in_three_languages_with_pages(project_copy: Pa
     catalogue = yaml.safe_load((seeds / "catalogue.yml").read_text(encoding="utf-8"))
     titles = {"en": ("China's soft power in Central Asia (Russian article)", "editors"), "kk": ("Қытайдың Орталық Азиядағы жұмсақ күші (орыс тіліндегі мақала)", "editors"), "ru": ("Мягкая сила Китая в Центральной Азии", "source")}
     catalogue["sources"].append({
-        "slug": "pdf-article", "file": "ru_article.pdf", "kind": "journal_article", "original_language": "ru",
+        "slug": "pdf-article", "file": "ru_article.pdf", "type": "article-journal", "original_language": "ru",
         "title": {code: {"text": text, "origin": origin} for code, (text, origin) in titles.items()},
         "authors": "unknown", "affiliation": "unknown", "year": "unknown",
     })

@@ -381,7 +381,7 @@ def test_each_loader_refuses_a_bad_shape(tmp_path: Path) -> None:
 CATALOGUE_ENTRY = """sources:
   - slug: a-text
     file: {file}
-    kind: student_paper
+    type: manuscript
     original_language: en
     title:
       en: {{text: A text, origin: source}}

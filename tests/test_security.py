@@ -128,7 +128,7 @@ _SEED_LINE = _pieces(
 def test_a_reader_rendered_from_random_text_has_no_markup_of_its_text(lines: list[str], as_markdown: bool) -> None:
     """Any seed text goes through segment → annotate → render → Markdown → HTML as text."""
     from sourcekit.annotate import annotate
-    from sourcekit.catalogue import CatalogueEntry, Title
+    from sourcekit.catalogue import CatalogueEntry, Name, Title
     from sourcekit.clean import CleaningRules
     from sourcekit.corrections import apply_corrections
     from sourcekit.labels import load_labels
@@ -147,8 +147,8 @@ def test_a_reader_rendered_from_random_text_has_no_markup_of_its_text(lines: lis
     # Titles and authors come from YAML, which withholds addresses when it is read (tier 2).
     titles = {language: Title(text=withhold_emails(lines[0]), origin="source") for language in ("en", "kk", "ru")}
     entry = CatalogueEntry(
-        slug="random", file="r.txt", kind="student_paper", original_language="en", titles=titles,
-        authors=(withhold_emails(lines[-1]),), affiliation=None, supervisor=None, year=None, notes="", line=1,
+        slug="random", file="r.txt", type="manuscript", original_language="en", titles=titles,
+        authors=(Name(family=withhold_emails(lines[-1])),), affiliation=None, supervisor=None, year=None, notes="", line=1,
     )
     document = Document(entry=entry, blocks=tuple(annotated), corrections=(), translations={"en": {}, "kk": {}, "ru": {}})
     from sourcekit.parts import split_parts

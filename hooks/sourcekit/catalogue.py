@@ -13,10 +13,26 @@ from pathlib import Path
 
 from .errors import InputError
 from .load import ensure_inside
-from .schema import LANGUAGES, SLUG, TEXT, Either, ListOf, Number, Record, Text, Trilingual, data_files, validate
+from .schema import LANGUAGES, SLUG, TEXT, Date, Either, ListOf, Number, Record, Schema, Text, Trilingual, Where, data_files, validate
 from .yamlio import line_of, load_yaml
 
-KINDS = ("journal_article", "student_paper", "policy_brief", "web_article", "report", "book_chapter")
+# What a text is: the CSL item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types)
+# that texts on this subject come as; ``genre`` says more ("Bachelor student paper") in each language.
+TYPES = (
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "book",
+    "chapter",
+    "paper-conference",
+    "report",
+    "thesis",
+    "manuscript",
+    "webpage",
+    "post-weblog",
+    "speech",
+    "interview",
+)
 # How a text arrived: its format reader (hooks/sourcekit/formats/); guessed when not given.
 FORMATS = ("pdf_text", "markdown", "web", "pdf")
 UNKNOWN = "unknown"
@@ -29,20 +45,67 @@ SEED_FILE = Text(
     flags=re.IGNORECASE,
     expected="a plain file name in seeds/ ending in .txt, .md or .pdf (no folder, no '..', not hidden)",
 )
+_FORM = Record(required={"family": TEXT}, optional={"given": TEXT})
+_PERSON = Record(required={"family": TEXT}, optional={"given": TEXT, "latin": _FORM, "cyrillic": _FORM})
+_BODY = Record(required={"literal": TEXT})
+
+
+class NameSchema(Schema):
+    """A person (``family``, ``given`` as the text prints them; ``latin`` when the text also prints
+    a Latin form; ``cyrillic``, the editors' Cyrillic form for running text on kk and ru pages) or
+    an organisation (``literal``)."""
+
+    types = (dict,)
+    expected = "a name: a mapping with family (and given, latin, cyrillic), or with literal for an organisation"
+
+    def check(self, value: object, where: Where) -> None:
+        if not isinstance(value, dict):
+            raise self.wrong(value, where)
+        (_BODY if "literal" in value else _PERSON).check(value, where)
+
+
+NAME = NameSchema()
+
+
+def _unknown_or(schema: Schema, expected: str, *, number: bool = False) -> Either:
+    """``unknown``, or a value fitting ``schema`` (or a whole number, where one may stand alone)."""
+    options = (_UNKNOWN, Number(integer=True, minimum=0), schema) if number else (_UNKNOWN, schema)
+    return Either(*options, expected=f"{expected} or 'unknown'")
+
+
+_CODE = r"[0-9A-Za-z\u0400-\u04FF .()/\-–]{1,20}"
+# Where the text was published, as far as it says; ``unknown`` (or no key) where it does not.
+PUBLICATION = {
+    "container_title": _unknown_or(TEXT, "the journal, book or site the text appears in"),
+    "volume": _unknown_or(Text(pattern=_CODE), "a volume such as 3 or 12/2", number=True),
+    "issue": _unknown_or(Text(pattern=_CODE), "an issue such as 4 or 2(88)", number=True),
+    "pages": _unknown_or(Text(pattern=r"[A-Za-z]{0,2}\d{1,5}(?:[-–][A-Za-z]{0,2}\d{1,5})?"), "a page or a range such as 45-60", number=True),
+    "doi": _unknown_or(Text(pattern=r"10\.\d{4,9}/[^\s<>\"']+"), "a DOI such as 10.1234/abc (without https://doi.org/)"),
+    "url": _unknown_or(Text(pattern=r"https?://[^\s<>\"'`]+"), "an http:// or https:// address"),
+    "publisher": _unknown_or(TEXT, "a publisher"),
+    "publisher_place": _unknown_or(TEXT, "a place of publication"),
+    "accessed": Date(),
+}
 ENTRY = Record(
     required={
         "slug": SLUG,
         "file": SEED_FILE,
-        "kind": Text(choices=KINDS),
+        "type": Text(choices=TYPES),
         "original_language": Text(choices=LANGUAGES),
         "title": Trilingual(
             Record(required={"text": TEXT, "origin": Text(choices=("source", "editors", "corrected"))}, optional={"printed": TEXT})
         ),
-        "authors": Either(_UNKNOWN, ListOf(TEXT, min_items=1), expected="a list of names or 'unknown'"),
+        "authors": Either(_UNKNOWN, ListOf(NAME, min_items=1), expected="a list of names or 'unknown'"),
         "affiliation": TEXT,
         "year": Either(_UNKNOWN, Number(integer=True, minimum=1900, maximum=2100), expected="a four-digit year or 'unknown'"),
     },
-    optional={"supervisor": TEXT, "notes": TEXT, "format": Text(choices=FORMATS)},
+    optional={
+        "supervisor": Either(Text(choices=(UNKNOWN, "none")), NAME, expected="a name, 'none' or 'unknown'"),
+        "genre": Trilingual(),
+        "notes": TEXT,
+        "format": Text(choices=FORMATS),
+        **PUBLICATION,
+    },
 )
 CATALOGUE = Record(required={"sources": ListOf(ENTRY, min_items=1)})
 _TRANSLATION_FILE = re.compile(r"(?P<slug>[^.]+)\.(?P<language>[^.]+)\.yml")
@@ -65,21 +128,63 @@ class Title:
 
 
 @dataclass(frozen=True)
+class Name:
+    """A person or an organisation, as the text prints the name. ``literal`` is an organisation's
+    name (and then ``family`` is empty); ``latin`` is the Latin form the text also prints, and
+    ``cyrillic`` the editors' Cyrillic form for running text on kk and ru pages."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+    latin: Name | None = None
+    cyrillic: Name | None = None
+
+    @property
+    def shown(self) -> str:
+        """The name as the card and the list of sources show it: "Family, Given"."""
+        return self.literal or ", ".join(part for part in (self.family, self.given) if part)
+
+    def family_in(self, lang: str) -> str:
+        """The family name for running text in ``lang``: the editors' Cyrillic form on kk and ru
+        pages when there is one, else the name as printed."""
+        if lang != "en" and self.cyrillic:
+            return self.cyrillic.family
+        return self.literal or self.family
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where a text was published, as far as it says (``None``: it does not say)."""
+
+    container_title: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    publisher_place: str | None = None
+    accessed: str | None = None  # when the editors read a text online (YYYY-MM-DD)
+
+
+@dataclass(frozen=True)
 class CatalogueEntry:
     """What is known about one seed. ``None`` in a field means the text does not say."""
 
     slug: str
     file: str
-    kind: str
+    type: str  # a CSL item type (TYPES)
     original_language: str
     titles: dict[str, Title]
-    authors: tuple[str, ...] | None
+    authors: tuple[Name, ...] | None
     affiliation: str | None
-    supervisor: str | None
+    supervisor: Name | None
     year: int | None
     notes: str
     line: int
     format: str | None = None  # pdf_text, markdown or web; None: guessed from the text
+    genre: dict[str, str] | None = None  # what the text is, in each language ("Bachelor student paper")
+    publication: Publication = Publication()
 
 
 def load_catalogue(path: Path) -> list[CatalogueEntry]:
@@ -145,23 +250,36 @@ def _entry(raw: dict) -> CatalogueEntry:
     """The entry of a validated catalogue item."""
     authors = raw["authors"]
     year = raw["year"]
+    supervisor = raw.get("supervisor", "none")
     return CatalogueEntry(
         slug=raw["slug"],
         file=raw["file"],
-        kind=raw["kind"],
+        type=raw["type"],
         original_language=raw["original_language"],
         titles={
             language: Title(text=value["text"], origin=value["origin"], printed=value.get("printed"))
             for language, value in raw["title"].items()
         },
-        authors=None if authors == UNKNOWN else tuple(authors),
+        authors=None if authors == UNKNOWN else tuple(_name(author) for author in authors),
         affiliation=_optional(raw["affiliation"]),
-        supervisor=_optional(raw.get("supervisor", "none")),
+        supervisor=None if supervisor in (UNKNOWN, "none") else _name(supervisor),
         year=None if year == UNKNOWN else year,
         notes=raw.get("notes", ""),
         format=raw.get("format"),
+        genre=dict(raw["genre"]) if "genre" in raw else None,
+        publication=Publication(
+            **{key: _optional(str(raw[key])) for key in PUBLICATION if key in raw},
+        ),
         line=line_of(raw, 0) or 0,
     )
+
+
+def _name(raw: dict) -> Name:
+    """A :class:`Name` from a validated name mapping."""
+    if "literal" in raw:
+        return Name(literal=raw["literal"])
+    forms = {key: Name(family=raw[key]["family"], given=raw[key].get("given", "")) for key in ("latin", "cyrillic") if key in raw}
+    return Name(family=raw["family"], given=raw.get("given", ""), **forms)
 
 
 def _optional(value: str) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .annotate import AnnotatedBlock, mark_variants
+from .bibliography import describe, published_in
 from .catalogue import LANGUAGES
 from .escape import html_text, markdown_text, yaml_string
 from .labels import Labels
@@ -300,6 +301,8 @@ def render_reader(
             "entry": entry,
             "labels": labels,
             "lang": lang,
+            "kind": describe(entry, lang, labels),
+            "published_in": published_in(entry, lang, labels),
             "titles": ordered_titles,
             "printed": printed,
             "paragraphs": sum(1 for item in all_body if item.block.kind not in HEADING_KINDS),
@@ -469,10 +472,10 @@ def render_source_index(documents: list[Document], lang: str, labels: Labels) ->
     for document in documents:
         entry = document.entry
         paragraphs = sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + ("heading",))
-        authors = ", ".join(entry.authors) if entry.authors else labels.get("reader.unknown_authors", lang)
+        authors = "; ".join(name.shown for name in entry.authors) if entry.authors else labels.get("reader.unknown_authors", lang)
         parts += [
             f"- **[{markdown_text(entry.titles[lang].text)}]({entry.slug}.md)**  ",
-            f"  {labels.get('kind.' + entry.kind, lang)} · {markdown_text(authors)} · "
+            f"  {markdown_text(describe(entry, lang, labels))} · {markdown_text(authors)} · "
             f"{labels.get('sources.paragraphs', lang, count=paragraphs)}",
         ]
     return "\n".join(parts) + "\n"

@@ -11,7 +11,9 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from .bibliography import short_description
 from .charts import MapSpec
+from .exports import FORMATS, WHOLE
 from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
@@ -68,7 +70,7 @@ class PageContext:
         return self.knowledge.sources[source].entry.titles[self.lang].text
 
     def source_kind(self, source: str) -> str:
-        return self.labels.get("kind.short." + self.knowledge.sources[source].entry.kind, self.lang)
+        return short_description(self.knowledge.sources[source].entry, self.lang, self.labels)
 
     def paragraph_text(self, reference: Reference) -> tuple[str, str]:
         """The paragraph in this page's language if translated, else the original: (text, lang)."""
@@ -559,4 +561,13 @@ def _downloads(context: PageContext) -> list[dict]:
                     "format": extension.upper(),
                 }
             )
+    for extension, name in FORMATS.items():
+        files.append(
+            {
+                "href": context.urls.relative(f"{WHOLE}.{extension}", context.url),
+                "name": f"{WHOLE.rpartition('/')[2]}.{extension}",
+                "label": context.labels.get("data.bibliography", context.lang),
+                "format": name,
+            }
+        )
     return files
