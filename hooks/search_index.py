@@ -1,14 +1,22 @@
-"""MkDocs hook: write the search index as UTF-8, and one index per language.
+"""MkDocs hook: the search index, rebuilt from the built pages, one index per language.
 
-Material's search plugin escapes every non-ASCII character, so each Cyrillic letter
-costs six bytes; written as UTF-8 the Kazakh and Russian index shrinks to about a third.
-``search_index.<lang>.json`` holds one language's documents: pages ask for theirs only
-(see ``assets/javascripts/search-lang.js``). Runs once, after every language is built
-(priority below -100), and rewrites the offline plugin's ``search_index.js`` too.
+Material's search plugin indexes a page as sections between headings with all the text in
+them, interface included. After the last language is built (priority below -100), this
+hook reads every page that Material indexed (its list and page titles) from the built site
+and indexes it again with :mod:`sourcekit.search_docs`: readers' text only, one document per
+paragraph (``page/#p-…``), per heading and per page. It writes, as UTF-8 (Material escapes
+every non-ASCII character, six bytes for each Cyrillic letter):
+
+- ``search/search_index.json``: every language's documents (no page loads it);
+- ``search/search_index.<lang>.json``: one language's documents; pages ask for theirs
+  only (``assets/javascripts/search-lang.js``);
+- ``search/search_index.js`` when the offline plugin wrote one (``var __index = …``, read
+  from ``file://``).
 """
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +25,7 @@ from mkdocs.plugins import event_priority
 
 from sources import is_last_post_build, one_line_errors
 
+from sourcekit.search_docs import SearchDoc, page_docs
 from sourcekit.urls import PREFIX
 
 if TYPE_CHECKING:
@@ -31,18 +40,46 @@ def language_of(location: str) -> str:
     return "en"
 
 
-def compact_index(site_dir: Path) -> None:
-    """Rewrite ``search/search_index.json`` (and ``.js``, if present) as compact UTF-8."""
+def page_file(site_dir: Path, location: str) -> Path:
+    """The built file of the page at ``location`` (with or without directory URLs)."""
+    path = location.split("#", 1)[0]
+    return site_dir / (path if path.endswith(".html") else path + "index.html")
+
+
+def site_docs(site_dir: Path, pages: list[tuple[str, str]]) -> list[SearchDoc]:
+    """The search documents of ``pages`` (location, title), read from the built site."""
+    docs: list[SearchDoc] = []
+    for location, title in pages:
+        path = page_file(site_dir, location)
+        if path.is_file():
+            docs.extend(page_docs(path.read_text(encoding="utf-8"), location, title))
+    return docs
+
+
+def material_entry(doc: SearchDoc) -> dict:
+    """A document as Material's search worker reads it: HTML title and text, one <p> a line."""
+    text = "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in doc.text.split("\n") if line)
+    return {"location": doc.location, "title": html.escape(doc.title, quote=False), "text": text}
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_index(site_dir: Path) -> None:
+    """Rebuild ``search/search_index.json`` (per language, and ``.js`` if present) from the pages."""
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    pages = [(doc["location"], html.unescape(doc["title"])) for doc in data["docs"] if "#" not in doc["location"]]
+    docs = site_docs(site_dir, pages)
+    config = data["config"]
+    text = _dump({"config": config, "docs": [material_entry(doc) for doc in docs]})
     index.write_text(text, encoding="utf-8")
     for lang in PREFIX:
-        docs = [doc for doc in data["docs"] if language_of(doc["location"]) == lang]
-        part = json.dumps({"config": data["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-        (index.parent / f"search_index.{lang}.json").write_text(part, encoding="utf-8")
+        part = [material_entry(doc) for doc in docs if language_of(doc.location) == lang]
+        (index.parent / f"search_index.{lang}.json").write_text(_dump({"config": config, "docs": part}), encoding="utf-8")
     script = index.with_suffix(".js")
     if script.is_file():
         script.write_text(f"var __index = {text}", encoding="utf-8")
@@ -51,7 +88,7 @@ def compact_index(site_dir: Path) -> None:
 @event_priority(-200)
 @one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Compact the search index of the whole (trilingual) site."""
+    """Index the whole (trilingual) site again, from its built pages."""
     if not is_last_post_build(config):
         return
-    compact_index(Path(config.site_dir))
+    write_index(Path(config.site_dir))
