@@ -12,9 +12,13 @@ $(READY): requirements.txt scripts/bootstrap.sh
 	@PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
 	@touch $@
 
-## serve: preview on http://127.0.0.1:8000 with live reload
+## serve: preview on http://127.0.0.1:8000 with live reload. MkDocs rebuilds on an edit to the
+## texts, data, pages and templates; an edit to the code in hooks/ restarts the preview (watchmedo,
+## from watchdog, which MkDocs itself uses), since Python keeps a module it has imported.
 serve: $(READY)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/watchmedo auto-restart --directory hooks --recursive --pattern '*.py' --ignore-directories \
+	  --debounce-interval 1 --signal SIGINT --kill-after 5 -- \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: build the site into site/ (atomically: a failed build keeps the old site)
 build: $(READY)

@@ -412,11 +412,14 @@ def _read_disk_cache(key: str) -> SiteData | None:
 
 
 def _write_disk_cache(key: str, data: SiteData) -> None:
-    """Keep ``data`` for the next build (only the newest entry), atomically; never fail.
+    """Keep ``data`` for the next build (only the newest entry), atomically; never fail; never
+    when the code on disk is not the code that made ``data``.
 
     The parts are stored, not :class:`SiteData`: MkDocs loads this hook under a file name,
     which pickle cannot import back.
     """
+    if code_changed():
+        return  # made by the code loaded before the edit: it must not outlive this process
     temporary = None
     try:
         payload = pickle.dumps((data.documents, data.knowledge, data.citations), protocol=pickle.HIGHEST_PROTOCOL)
@@ -432,9 +435,28 @@ def _write_disk_cache(key: str, data: SiteData) -> None:
             temporary.unlink(missing_ok=True)
 
 
+HOOKS_DIR = Path(__file__).resolve().parent
+
+
+def _code_fingerprint() -> str:
+    """The hooks' and the pipeline's code on disk: every ``.py`` under ``hooks/`` (not the
+    bytecode, which Python writes as modules are first imported)."""
+    return inputs_fingerprint(HOOKS_DIR, pattern="*.py")
+
+
+# The code this process runs: modules are imported once per process (``mkdocs serve`` keeps them
+# across rebuilds), so data ingested after the code changed on disk was made by the old code.
+_LOADED_CODE = _code_fingerprint()
+
+
+def code_changed() -> bool:
+    """Whether the hooks or the pipeline changed on disk since this process imported them
+    (``make serve`` restarts the preview then; a plain ``mkdocs serve`` keeps the old code)."""
+    return _code_fingerprint() != _LOADED_CODE
+
+
 def _fingerprint() -> str:
-    """Every input, the pipeline's own code (a changed pipeline must not reuse old data) and
-    the Python version (the disk cache is a pickle)."""
-    code = sorted((Path(__file__).parent / "sourcekit").glob("*.py"))
-    inputs = inputs_fingerprint(SEEDS_DIR, LABELS_FILE, DOCS_DIR, *code)
-    return hashlib.sha256(f"{inputs} {sys.version}".encode()).hexdigest()
+    """Every input, the code on disk (a changed pipeline must not reuse old data) and the
+    Python version (the disk cache is a pickle)."""
+    inputs = inputs_fingerprint(SEEDS_DIR, LABELS_FILE, DOCS_DIR)
+    return hashlib.sha256(f"{inputs} {_code_fingerprint()} {sys.version}".encode()).hexdigest()

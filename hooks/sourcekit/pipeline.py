@@ -166,16 +166,17 @@ def ingest(seeds_dir: Path = SEEDS_DIR) -> list[Document]:
     return [ingest_seed(entry, seeds_dir=seeds_dir, rules=rules) for entry in catalogue]
 
 
-def inputs_fingerprint(seeds_dir: Path = SEEDS_DIR, *extra: Path) -> str:
-    """A fingerprint of every input file (``seeds_dir`` and ``extra`` files and folders), so
-    that callers can cache :func:`ingest`: each file's path, size and modification time, which
-    any edit changes (reading and hashing every file on every build would cost more)."""
+def inputs_fingerprint(seeds_dir: Path = SEEDS_DIR, *extra: Path, pattern: str = "*") -> str:
+    """A fingerprint of every input file (``seeds_dir`` and ``extra`` files and folders; in
+    folders, the files matching ``pattern``), so that callers can cache :func:`ingest`: each
+    file's path, size and modification time, which any edit changes (reading and hashing every
+    file on every build would cost more)."""
     import hashlib
 
     digest = hashlib.sha256()
     paths: list[Path] = []
     for root in (seeds_dir, *extra):
-        paths += sorted(root.rglob("*")) if root.is_dir() else [root]
+        paths += sorted(root.rglob(pattern)) if root.is_dir() else [root]
     for path in paths:
         try:
             stat = path.stat()
