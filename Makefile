@@ -16,7 +16,7 @@ $(READY): requirements.txt scripts/bootstrap.sh
 ## texts, data, pages and templates; an edit to the code in hooks/ restarts the preview (watchmedo,
 ## from watchdog, which MkDocs itself uses), since Python keeps a module it has imported.
 serve: $(READY)
-	$(BIN)/watchmedo auto-restart --directory hooks --recursive --pattern '*.py' --ignore-directories \
+	$(BIN)/watchmedo auto-restart --directory hooks --recursive --patterns '**/*.py' --ignore-directories \
 	  --debounce-interval 1 --signal SIGINT --kill-after 5 -- \
 	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
