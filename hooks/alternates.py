@@ -4,6 +4,10 @@ mkdocs-static-i18n gives the home pages the language roots as absolute links ("/
 "/kk/"), which break from file:// and on a host that serves the site below a path.
 Turned into site-relative links ("", "kk/"), Material's ``url`` filter makes them
 relative to each page, as it does for every other alternate.
+
+The links lead to the top of the other page; in the browser,
+``assets/javascripts/language-place.js`` adds the reader's place to them (the paragraph's
+id, the same in every language, or a heading's position), over http and from file://.
 """
 
 from __future__ import annotations

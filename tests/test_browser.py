@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_support import search, serve
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -133,6 +134,193 @@ def test_citation_preview_with_mouse_keyboard_and_touch(browser, base_url: str) 
     with page.expect_navigation():
         link.tap()
     assert "/ru/sources/" in page.url and page.url.endswith(href.split("#")[1])
+    context.close()
+
+
+# --- citation previews, the language switch and the menu (issue 17) --------------------------
+
+# The opacity a reader sees: the element's own times its ancestors'.
+SEEN_OPACITY = """element => { let seen = 1; for (let node = element; node; node = node.parentElement)
+    seen *= parseFloat(getComputedStyle(node).opacity); return seen; }"""
+# The element drawn at the middle and near the corners of this one is this one (nothing over it,
+# no frame clipping it).
+ON_TOP = """element => { const box = element.getBoundingClientRect();
+    return [[.5, .5], [.1, .1], [.9, .1], [.1, .9], [.9, .9]].every(([x, y]) => {
+        const hit = document.elementFromPoint(box.left + box.width * x, box.top + box.height * y);
+        return hit !== null && element.contains(hit); }); }"""
+
+
+PHONE_390 = {"width": 390, "height": 844}
+
+
+def inside(box: dict, width: int, height: int) -> bool:
+    return box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("prefix", ["", "kk/", "ru/"])
+def test_citation_preview_on_a_phone_is_an_opaque_sheet_on_the_first_tap(browser, base_url: str, prefix: str) -> None:  # noqa: ANN001
+    """At 390 px a tap on [n], in the text or in a table, shows the preview at once: opaque, whole
+    on the screen and on top; Escape or a tap elsewhere closes it; a second tap follows the link."""
+    context = browser.new_context(viewport=PHONE_390, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + prefix + "themes/confucius-institutes/")
+    here = page.url
+    for where in ("article p", "article table"):
+        citation = page.locator(f"{where} .sk-citation").nth(2)
+        link, preview = citation.locator("a.sk-cite-link"), citation.locator(".sk-preview")
+        link.scroll_into_view_if_needed()
+        box = link.bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24, (where, box)
+        link.tap()
+        expect(preview).to_be_visible()
+        assert page.url == here, "the first tap shows the preview and stays on the page"
+        assert preview.evaluate(SEEN_OPACITY) == 1
+        sheet = preview.bounding_box()
+        assert sheet and inside(sheet, 390, 844), (where, sheet)
+        assert preview.evaluate(ON_TOP), where
+        assert "¶ p-" in preview.inner_text()
+        page.keyboard.press("Escape")
+        expect(preview).to_be_hidden()
+        link.tap()
+        expect(preview).to_be_visible()
+        page.locator("article h1").tap()
+        expect(preview).to_be_hidden()
+    # In a table too, the second tap follows the link to the cited paragraph.
+    link = page.locator("article table .sk-citation a.sk-cite-link").nth(2)
+    target = link.get_attribute("href").split("#")[1]
+    link.tap()
+    with page.expect_navigation():
+        link.tap()
+    assert page.url.endswith("#" + target)
+    expect(page.locator("#" + target)).to_be_in_viewport()
+    context.close()
+
+
+def test_citation_preview_on_a_desktop_with_mouse_and_keyboard(page, base_url: str) -> None:  # noqa: ANN001
+    """At 1280 px hover and keyboard focus show the preview beside its link, opaque and whole
+    (in a table's last row as well, where the table's frame used to clip it); Escape hides it
+    and leaves the focus where it was."""
+    page.goto(base_url + "ru/themes/confucius-institutes/")
+    for citation in (page.locator("article p .sk-citation").nth(2), page.locator("article table .sk-citation").last):
+        link, preview = citation.locator("a.sk-cite-link"), citation.locator(".sk-preview")
+        link.scroll_into_view_if_needed()
+        link.hover()
+        expect(preview).to_be_visible()
+        assert preview.evaluate(SEEN_OPACITY) == 1
+        box = preview.bounding_box()
+        assert box and inside(box, 1280, 900), box
+        assert preview.evaluate(ON_TOP)
+        page.mouse.move(0, 450)
+        expect(preview).to_be_hidden()
+        link.focus()
+        expect(preview).to_be_visible()
+        assert preview.evaluate(ON_TOP)
+        page.keyboard.press("Escape")
+        expect(preview).to_be_hidden()
+        assert link.evaluate("link => document.activeElement === link"), "Escape leaves the focus on the link"
+        link.blur()
+    assert page.locator(".sk-preview").first.get_attribute("role") == "tooltip"
+    described = page.locator("a.sk-cite-link").first.get_attribute("aria-describedby")
+    assert described and page.locator(f"#{described}").count() == 1, "the link is described by its preview"
+
+
+READER_PART = "sources/new-silk-road-soft-power/part-3/"
+# A paragraph well down the page (landing at the top would not show it).
+DEEP_PARAGRAPH = """() => [...document.querySelectorAll('.sk-block[id^="p-"]')]
+    .find(p => p.getBoundingClientRect().top + scrollY > 2 * innerHeight).id"""
+
+
+def choose_language(page, label_lang: str) -> None:  # noqa: ANN001
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.locator(f".md-select__link[hreflang={label_lang}]").click()
+    page.wait_for_load_state()
+
+
+def test_language_switch_keeps_the_paragraph(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + READER_PART)
+    paragraph = page.evaluate(DEEP_PARAGRAPH)
+    page.goto(base_url + READER_PART + "#" + paragraph)
+    expect(page.locator("#" + paragraph)).to_be_in_viewport()
+    for lang, path in (("kk", "/kk/" + READER_PART), ("ru", "/ru/" + READER_PART), ("en", "/" + READER_PART)):
+        choose_language(page, lang)
+        url = urlparse(page.url)
+        assert (url.path, url.fragment) == (path, paragraph)
+        assert page.locator("html").get_attribute("lang") == lang
+        expect(page.locator("#" + paragraph)).to_be_in_viewport()
+
+
+def test_language_switch_keeps_a_heading_and_the_place_scrolled_to(page, base_url: str) -> None:  # noqa: ANN001
+    """A heading's id differs between languages: the other page lands on its heading at the same
+    place. A reader who scrolled without following a link lands where they were reading."""
+    page.goto(base_url + READER_PART)
+    headings = page.locator("article h2[id]")
+    heading = headings.nth(1).get_attribute("id")
+    page.goto(base_url + "kk/" + READER_PART)
+    page.goto(base_url + READER_PART + "#" + heading)
+    page.locator(".md-select__link[hreflang=ru]").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    target = page.locator(":target")
+    expect(target).to_be_in_viewport()
+    assert target.evaluate("element => element.tagName") == "H2"
+    assert target.get_attribute("id") == page.locator("article h2[id]").nth(1).get_attribute("id") != heading
+    assert urlparse(page.url).path == "/ru/" + READER_PART
+    # Scrolled to a paragraph, no fragment in the address.
+    page.goto(base_url + READER_PART)
+    paragraph = page.evaluate(DEEP_PARAGRAPH)
+    page.evaluate("id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 40)", paragraph)
+    page.locator(".md-select__link[hreflang=kk]").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlparse(page.url).fragment == paragraph
+    expect(page.locator("#" + paragraph)).to_be_in_viewport()
+
+
+def test_language_switch_without_javascript_still_switches(browser, base_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + READER_PART + "#p-d4c447")
+    choose_language(page, "kk")
+    assert urlparse(page.url).path == "/kk/" + READER_PART
+    context.close()
+
+
+# The menu's current item and the sticky title above it (their boxes, in the page).
+MENU = """() => { const side = document.querySelector('.md-sidebar--primary');
+    const item = [...side.querySelectorAll('.md-nav__link--active')].find(link => link.offsetHeight);
+    const title = side.querySelector('.md-nav--primary > .md-nav__title');
+    const frame = side.querySelector('.md-sidebar__scrollwrap').getBoundingClientRect();
+    const box = item.getBoundingClientRect();
+    return {item: [box.top, box.bottom], title: title.getBoundingClientRect().bottom, frame: [frame.top, frame.bottom],
+            sticky: getComputedStyle(title).position === 'sticky'}; }"""
+MENU_CLEAR = f"""() => {{ const m = ({MENU})(); return m.sticky && m.item[0] >= m.title && m.item[1] <= m.frame[1]; }}"""
+
+
+@pytest.mark.parametrize("path", ["classroom/belt-and-road/", "sources/", "kk/classroom/soft-power/"])
+@pytest.mark.parametrize("height", [900, 600, 420])
+def test_the_current_page_in_the_menu_is_below_its_sticky_title(browser, base_url: str, path: str, height: int) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1280, "height": height})
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_function(MENU_CLEAR, timeout=5000)
+    # A browser that brings an item into view at the menu's top edge (keyboard focus in
+    # Firefox or Safari) leaves it below the title too.
+    page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link--active')]
+        .find(link => link.offsetHeight).scrollIntoView({block: 'start'})""")
+    assert page.evaluate(MENU_CLEAR), page.evaluate(MENU)
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE_390, {"width": 844, "height": 390}])
+@pytest.mark.parametrize("path", ["classroom/belt-and-road/", "kk/classroom/soft-power/", "data/"])
+def test_the_phone_drawer_shows_the_current_page(browser, base_url: str, viewport: dict, path: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.locator("label.md-header__button[for=__drawer]").tap()
+    current = page.locator(".md-sidebar--primary .md-nav__link--active:visible").first
+    expect(current).to_be_in_viewport(ratio=1)
     context.close()
 
 

@@ -116,6 +116,28 @@ def test_offline_language_switch_on_a_deep_page(file_page, unzipped: Path) -> No
     assert urlparse(file_page.url).path.endswith("/kk/index.html")
 
 
+@pytest.mark.browser
+def test_offline_language_switch_keeps_the_paragraph(file_page, unzipped: Path) -> None:  # noqa: ANN001
+    """From file:// too, the language switcher lands on the same paragraph (ids are the same in
+    every language); a paragraph well down the page, read from the page itself."""
+    from playwright.sync_api import expect
+
+    start = (unzipped / "sources" / "new-silk-road-soft-power" / "part-3.html").as_uri()
+    file_page.goto(start)
+    paragraph = file_page.evaluate(
+        """() => [...document.querySelectorAll('.sk-block[id^="p-"]')]
+            .find(p => p.getBoundingClientRect().top + scrollY > 2 * innerHeight).id"""
+    )
+    file_page.goto(start + "#" + paragraph)
+    for lang, path in (("kk", "kk/sources/new-silk-road-soft-power/part-3.html"), ("en", "sources/new-silk-road-soft-power/part-3.html")):
+        file_page.locator(".md-header__option .md-select").hover()
+        with file_page.expect_navigation():
+            file_page.locator(f".md-select__link[hreflang={lang}]").click()
+        url = urlparse(file_page.url)
+        assert url.path.endswith("/soft-power-central-asia/" + path) and url.fragment == paragraph, file_page.url
+        expect(file_page.locator("#" + paragraph)).to_be_in_viewport()
+
+
 def test_zim_archive_opens_and_lists_its_articles(offline_zip: Path) -> None:
     out = offline_zip.parent
     result = subprocess.run([sys.executable, "scripts/zim.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
