@@ -418,41 +418,82 @@ def _page(title: str, description: str, intro: str, body: str) -> str:
 
 
 def render_kit_page(theme_slug: str, context: PageContext) -> str:
-    """The Markdown of a theme's classroom kit, laid out as a printable handout."""
+    """The Markdown of a theme's classroom kit, laid out as a printable handout.
+
+    Citations are numbered in the order the page shows them: the differences, the discussion
+    questions, the quiz's answers, then the key figures, which close the page on screen and
+    are not printed (they would answer the quiz). On paper a number alone says nothing, so
+    the handout ends with the paragraphs its numbers cite (printed only); the quiz's answers,
+    with their sources, are printed only in the answer key, on the last page."""
     lang, labels, knowledge = context.lang, context.labels, context.knowledge
     kit = next(kit for kit in knowledge.kits if kit.theme == theme_slug)
     theme = knowledge.theme(theme_slug)
     title = labels.get("classroom.title", lang, theme=theme.title[lang])
     terms = {term.id: term for term in knowledge.terms}
+    differences = render_section("differences", theme=theme_slug, context=context)
+    if differences:  # "## title\n\nhtml": the notes in one block, in smaller type on paper
+        heading, _, notes = differences.partition("\n\n")
+        differences = f'{heading}\n\n<div class="sk-kit-differences">\n{notes.strip()}\n</div>\n'
+    questions = [
+        {"text": question.text[lang], "cites": "".join(context.cite(reference) for reference in question.references)}
+        for question in kit.questions
+    ]
+    # What the printed handout cites, by source (the quiz's sources are named in the answer key).
+    cited: dict[str, dict] = {}
+    for key, number in sorted(context.numbers.items(), key=lambda item: item[1]):
+        reference = Reference(*key.split("#", 1))
+        group = cited.setdefault(
+            reference.source, {"source": context.source_kind(reference.source), "entries": []}
+        )
+        group["entries"].append({"number": number, **_kit_where(reference, context)})
+    quiz = [
+        {
+            "question": item.question[lang],
+            "options": item.options[lang],
+            "answer": item.answer,
+            "explanation": item.explanation[lang],
+            "cite": context.cite(item.reference),
+            "href": context.paragraph_link(item.reference),
+            **_kit_where(item.reference, context),
+        }
+        for item in kit.quiz
+    ]
+    figures = render_section("key-figures", theme=theme_slug, context=context)
+    if figures:  # "## title\n\nhtml": the table, charts and map in one block, not printed
+        heading, _, content = figures.partition("\n\n")
+        figures = f'{heading}\n\n<div class="sk-kit-figures">\n{content.strip()}\n</div>\n'
     body = _html(
         "kit.html",
         theme_href=context.link(f"themes/{theme_slug}"),
         theme_title=theme.title[lang],
+        script=context.urls.relative(CLASSROOM_SCRIPT_FILE, context.url),
         goals=kit.goals[lang],
-        questions=[
-            {"text": question.text[lang], "cites": "".join(context.cite(reference) for reference in question.references)}
-            for question in kit.questions
-        ],
-        quiz=[
-            {
-                "question": item.question[lang],
-                "options": item.options[lang],
-                "answer": item.answer,
-                "explanation": item.explanation[lang],
-                "cite": context.cite(item.reference),
-                "href": context.paragraph_link(item.reference),
-                "paragraph": item.reference.paragraph,
-            }
-            for item in kit.quiz
-        ],
+        figures_note=labels.get("classroom.figures_not_printed", lang) if figures else "",
+        questions=questions,
+        quiz=quiz,
+        letters=labels.get("classroom.letters", lang),
+        cited=list(cited.values()),
         cards=[{"term": terms[card].term[lang], "definition": terms[card].definition[lang]} for card in kit.cards],
         labels=labels,
         lang=lang,
     )
-    figures = render_section("key-figures", theme=theme_slug, context=context)
-    differences = render_section("differences", theme=theme_slug, context=context)
     markdown = _page(title, labels.get("classroom.description", lang, theme=theme.title[lang]), "", body)
     return markdown.replace("<!-- kit:figures -->", figures).replace("<!-- kit:differences -->", differences)
+
+
+CLASSROOM_SCRIPT_FILE = "assets/javascripts/classroom.js"
+OPENING_LENGTH = 50  # characters of a cited paragraph's opening words on a printed handout
+
+
+def _kit_where(reference: Reference, context: PageContext) -> dict[str, str]:
+    """What a cited paragraph is, for paper: its source ("Journal article"), its printed page
+    where known ("p. 88", else empty) and its opening words (which the site's search finds),
+    in the page's language where translated."""
+    page = context.knowledge.sources[reference.source].by_id()[reference.paragraph].block.page
+    page_label = context.labels.get("reader.page", context.lang, page=page) if page else ""
+    where = context.source_kind(reference.source) + (f", {page_label}" if page_label else "")
+    text, text_lang = context.paragraph_text(reference)
+    return {"where": where, "page": page_label, "opening": excerpt(text, OPENING_LENGTH), "lang": text_lang}
 
 
 def render_chart(chart, context: PageContext) -> str:  # noqa: ANN001 - a sourcekit.charts.Chart
