@@ -26,6 +26,7 @@ from mkdocs.plugins import event_priority
 from sources import is_last_post_build, one_line_errors
 
 from sourcekit.search_docs import SearchDoc, page_docs
+from sourcekit.search_engine import LanguageIndex, build_index
 from sourcekit.urls import PREFIX
 
 if TYPE_CHECKING:
@@ -66,23 +67,48 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def language_indexes(site_dir: Path, data: dict) -> dict[str, LanguageIndex]:
+    """Every language's index, from the pages Material indexed (``data``: its search index)."""
+    pages = [(doc["location"], html.unescape(doc["title"])) for doc in data["docs"] if "#" not in doc["location"]]
+    docs = site_docs(site_dir, pages)
+    separator = data["config"]["separator"]
+    return {lang: build_index([doc for doc in docs if language_of(doc.location) == lang], separator) for lang in PREFIX}
+
+
 def write_index(site_dir: Path) -> None:
-    """Rebuild ``search/search_index.json`` (per language, and ``.js`` if present) from the pages."""
-    index = site_dir / "search" / "search_index.json"
+    """Rebuild the search index from the built pages: the manifests, shards and chunks, and ``.js``.
+
+    ``search_index.json`` keeps every document in Material's own format (no page reads it;
+    tools and tests do); ``search_index.<lang>.json`` is a language's manifest, with the
+    files it names in ``search/<lang>/``; ``search_index.js`` (the offline edition, read
+    from ``file://``) holds every language's manifest, shards and chunks.
+    """
+    folder = site_dir / "search"
+    index = folder / "search_index.json"
     if not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
-    pages = [(doc["location"], html.unescape(doc["title"])) for doc in data["docs"] if "#" not in doc["location"]]
-    docs = site_docs(site_dir, pages)
     config = data["config"]
-    text = _dump({"config": config, "docs": [material_entry(doc) for doc in docs]})
-    index.write_text(text, encoding="utf-8")
-    for lang in PREFIX:
-        part = [material_entry(doc) for doc in docs if language_of(doc.location) == lang]
-        (index.parent / f"search_index.{lang}.json").write_text(_dump({"config": config, "docs": part}), encoding="utf-8")
+    indexes = language_indexes(site_dir, data)
+    docs = [material_entry(doc) for part in indexes.values() for doc in part.documents]
+    index.write_text(_dump({"config": config, "docs": docs}), encoding="utf-8")
+    inline = {}
+    for lang, part in indexes.items():
+        target = folder / lang
+        if target.is_dir():
+            for old in target.glob("*.json"):
+                old.unlink()
+        target.mkdir(parents=True, exist_ok=True)
+        for number, shard in enumerate(part.shards):
+            (target / f"t{number}.json").write_text(_dump(shard), encoding="utf-8")
+        for number, chunk in enumerate(part.chunks):
+            (target / f"d{number}.json").write_text(_dump(chunk), encoding="utf-8")
+        manifest = {"config": {**config, "sk": part.manifest}, "docs": []}
+        (folder / f"search_index.{lang}.json").write_text(_dump(manifest), encoding="utf-8")
+        inline[lang] = {**part.manifest, "shards": part.shards, "chunk_data": part.chunks}
     script = index.with_suffix(".js")
     if script.is_file():
-        script.write_text(f"var __index = {text}", encoding="utf-8")
+        script.write_text("var __index = " + _dump({"config": {**config, "sk": inline}, "docs": []}), encoding="utf-8")
 
 
 @event_priority(-200)

@@ -55,7 +55,7 @@ def prune(site: Path) -> int:
 
 # Only a server reads the per-language indexes (Kiwix does, from the ZIM archive made
 # from the same folder); the zip is opened from file://, where search_index.js serves.
-NOT_IN_ZIP = re.compile(r"^search/search_index\.[a-z]{2}\.json$")
+NOT_IN_ZIP = re.compile(r"^search/(search_index\.[a-z]{2}\.json$|[a-z]{2}/)")  # a language's manifest, shards, chunks
 
 
 def pack(site: Path, target: Path, *, epoch: int) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_support import offline_context, search, serve
 from test_offline import make_offline
@@ -48,10 +49,17 @@ def base_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = make_offline(tmp_path_factory.mktemp("offline-search"))
+def offline_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder where ``make offline`` put the zip (and the site it packed)."""
+    out = tmp_path_factory.mktemp("offline-search")
+    make_offline(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("unzipped-search")
-    with zipfile.ZipFile(out) as archive:
+    with zipfile.ZipFile(next(offline_out.glob("*.zip"))) as archive:
         archive.extractall(target)
     return target / "soft-power-central-asia"
 
@@ -380,3 +388,171 @@ def test_the_index_holds_readers_text_only(built_site: Path) -> None:
     """
     problems = interface_problems(built_site)
     assert problems == [], f"{len(problems)} problems, the first: {problems[:15]}"
+
+
+# --- Typos, ranking, landing (issue 19, items 3 and 4) ----------------------------------
+
+TYPOS = [
+    # (page, as typed with one edit, the word as folded in the index, what is printed)
+    ("", "Kazakstan", "kazakhstan"),  # a letter dropped
+    ("kk/", "Конфуцый", "конфуций"),  # a letter replaced
+    ("kk/", "ынтымақтастқ", "ынтымактастык"),  # a letter dropped, in a Kazakh word
+    ("ru/", "Конфуцыя", "конфуция"),  # a letter replaced
+    ("ru/", "Казахтсан", "казахстан"),  # two letters swapped
+]
+
+
+def fold(text: str) -> str:
+    return text.lower().translate(str.maketrans("ёқғұүәөіңһ", "екгууаоинх"))
+
+
+def marked_words(page) -> list[str]:  # noqa: ANN001
+    return [fold(text) for text in page.locator(".md-search-result mark").all_inner_texts()]
+
+
+def render_every_result(page) -> None:  # noqa: ANN001
+    """Scroll the results until Material has drawn every group it counts ("N matching documents")."""
+    items = page.locator(".md-search-result__item")
+    wrap = page.locator(".md-search__scrollwrap")
+    for _attempt in range(60):
+        meta = re.search(r"\d+", page.locator(".md-search-result__meta").inner_text())
+        total = int(meta.group()) if meta else 1
+        drawn = items.count()
+        if drawn >= total:
+            return
+        # Material draws four more each time the list is scrolled to its end (from elsewhere)
+        wrap.evaluate(
+            """el => new Promise(done => { el.scrollTop = 0; requestAnimationFrame(() => requestAnimationFrame(() => {
+                 el.scrollTo(0, el.scrollHeight); done(); })); })"""
+        )
+        expect(items).not_to_have_count(drawn, timeout=5000)
+    pytest.fail("the results list never showed every group")
+
+
+def group_terms(page) -> list[list[str]]:  # noqa: ANN001
+    """For each result group (a page), the ?h= terms of each of its links (every group drawn)."""
+    render_every_result(page)
+    return page.locator(".md-search-result__item").evaluate_all(
+        """items => items.map(item => Array.from(item.querySelectorAll("a.md-search-result__link"))
+              .map(a => (new URL(a.href).searchParams.get("h") || "").split(" ").filter(Boolean)))"""
+    )
+
+
+def check_typo(page, start: str, typed: str, folded: str) -> None:  # noqa: ANN001
+    found = search(page, typed)
+    assert found, f"{typed!r} finds nothing"
+    for href in found:
+        path = urlparse(href).path
+        assert start in path or not start, href
+    assert any(word.startswith(folded[:-1]) for word in marked_words(page)), marked_words(page)[:10]
+    # the address of a result carries the word as printed, so that the page marks it
+    assert any(fold(parse_qs(urlparse(href).query).get("h", [""])[0]).startswith(folded[: len(typed) - 1]) for href in found)
+
+
+@browser_test
+@pytest.mark.parametrize(("start", "typed", "folded"), TYPOS)
+def test_one_typo_in_a_long_word_still_finds_it(context, base_url: str, start: str, typed: str, folded: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(base_url + start)
+    check_typo(page, start, typed, folded)
+
+
+def coverage(groups: list[list[list[str]]]) -> list[int]:
+    """The most query words that one document of each group holds (its links' highlight terms)."""
+    return [max((len(terms) for terms in links), default=0) for links in groups]
+
+
+RANKING = [("", "Kyrgyzstan Confucius"), ("kk/", "Қырғызстан Конфуций"), ("ru/", "Кыргызстан Конфуция")]
+
+
+@browser_test
+@pytest.mark.parametrize(("start", "query"), RANKING)
+def test_results_holding_every_word_come_first(context, base_url: str, start: str, query: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(base_url + start)
+    search(page, query)
+    groups = group_terms(page)
+    counts = coverage(groups)
+    assert counts[0] == 2, f"the first result holds both words: {counts}"
+    assert 1 in counts, f"the test needs results with one word too: {counts}"
+    assert counts == sorted(counts, reverse=True), f"a result with one word before one with both: {counts}"
+    # Material draws a group's page first, then its best documents: one of the first two holds both
+    assert 2 in [len(terms) for terms in groups[0][:2]], f"the first documents shown hold both words: {groups[0][:3]}"
+
+
+@browser_test
+@pytest.mark.parametrize(("start", "query", "typo"), [("", "centre", "cente"), ("ru/", "Астане", "астан")])
+def test_an_exact_word_ranks_above_a_typo(context, base_url: str, start: str, query: str, typo: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(base_url + start)
+    search(page, query)
+    word = fold(query)
+    kinds = []
+    for links in group_terms(page):
+        terms = [fold(term) for linked in links for term in linked]
+        kinds.append("exact" if any(term.startswith(word) for term in terms) else "typo" if any(term.startswith(typo) for term in terms) else "?")
+    assert "exact" in kinds and "typo" in kinds, kinds
+    assert kinds.index("typo") > max(i for i, kind in enumerate(kinds) if kind == "exact"), kinds
+
+
+def open_paragraph_result(page, query: str) -> str:  # noqa: ANN001
+    """Search ``query``, click the first result that opens a paragraph (#p-…); return its id."""
+    search(page, query)
+    link = page.locator('a.md-search-result__link[href*="#p-"]').first
+    href = link.get_attribute("href") or ""
+    assert "#p-" in href, "a paragraph among the results"
+    link.click()
+    page.wait_for_url(re.compile(r"#p-[0-9a-f]+$"))
+    anchor = urlparse(page.url).fragment
+    paragraph = page.locator(f"#{anchor}")
+    expect(paragraph).to_be_in_viewport()
+    expect(paragraph.locator("mark[data-md-highlight]").first).to_be_visible()
+    return anchor
+
+
+@browser_test
+@pytest.mark.parametrize(("start", "query"), [("kk/", "Димаш"), ("ru/", "Нурлы жол"), ("", "Confucius Classroom")])
+def test_a_result_opens_its_paragraph_with_the_words_marked(context, base_url: str, start: str, query: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(base_url + start)
+    anchor = open_paragraph_result(page, query)
+    assert anchor.startswith("p-")
+
+
+@browser_test
+def test_typos_ranking_and_landing_offline(file_context, unzipped: Path) -> None:  # noqa: ANN001
+    page = file_context.new_page()
+    page.goto((unzipped / "index.html").as_uri())
+    check_typo(page, "", "Kazakstan", "kazakhstan")
+    page.goto((unzipped / "kk" / "index.html").as_uri())
+    search(page, "Қырғызстан Конфуций")
+    counts = coverage(group_terms(page))
+    assert counts[0] == 2 and counts == sorted(counts, reverse=True), counts
+    page.goto((unzipped / "ru" / "index.html").as_uri())
+    open_paragraph_result(page, "Нурлы жол")
+
+
+def test_the_shards_and_chunks_hold_every_document(built_site: Path) -> None:
+    """Each language's manifest, shards and chunks: the same documents as search_index.json, in order."""
+    import html
+
+    from search_index import language_of
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for lang in PREFIX:
+        manifest = json.loads((built_site / "search" / f"search_index.{lang}.json").read_text(encoding="utf-8"))["config"]["sk"]
+        folder = built_site / "search" / lang
+        rows = [row for number in range(len(manifest["chunks"])) for row in json.loads((folder / f"d{number}.json").read_text(encoding="utf-8"))]
+        mine = [doc for doc in docs if language_of(doc["location"]) == lang]
+        assert len(rows) == len(mine) == manifest["docs"] > 50
+        pages = {first: location for location, _title, first in manifest["pages"]}
+        page = ""
+        for number, (row, doc) in enumerate(zip(rows, mine)):
+            page = pages.get(number, page)
+            assert page + row[0] == doc["location"] and html.escape(row[1], quote=False) == doc["title"]
+            assert "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in row[2].split("\n") if line) == doc["text"]
+        for number, key in enumerate(manifest["keys"]):
+            shard = json.loads((folder / f"t{number}.json").read_text(encoding="utf-8"))
+            assert shard["t"] == sorted(shard["t"]) and all(term.startswith(key) for term in shard["t"])
+            assert all(sum(postings[0::2]) < manifest["docs"] for postings in shard["p"])
+

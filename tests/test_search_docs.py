@@ -61,3 +61,63 @@ def test_a_page_without_an_article_is_its_title_alone() -> None:
     (only,) = page_docs("<html><body><p>Nothing here</p></body></html>", "empty/", "Empty")
     assert (only.location, only.title, only.text) == ("empty/", "Empty", "")
 
+
+# --- The index built from the documents (hooks/sourcekit/search_engine.py) ---------------
+
+SEPARATOR = r'[\s\-–—,;:!?=\[\]()"«»“”„/]+|\.(?!\d)|&[lg]t;'
+
+
+def language_index():  # noqa: ANN201
+    from sourcekit.search_docs import SearchDoc
+    from sourcekit.search_engine import build_index
+
+    docs = [
+        SearchDoc("kk/towns/", "Өзен қалалары", "Аңғарда үш базар бар.", "page"),
+        SearchDoc("kk/towns/#p-0a1b2c", "Ескі жол", "Керуендер Қазақстан арқылы өтті, 13.2 мың адам.", "paragraph"),
+        SearchDoc("kk/towns/#p-3d4e5f", "Ескі жол", "Шёлк пен «жұмсақ күш» – Қазақстанда.", "paragraph"),
+        SearchDoc("kk/roads/", "Жолдар", "", "page"),
+    ]
+    return build_index(docs, SEPARATOR)
+
+
+def postings(index, term: str) -> dict[int, int]:  # noqa: ANN001
+    """Document → weight of ``term``, decoded from its shard."""
+    from sourcekit.search_engine import key_of
+
+    shard = index.shards[index.manifest["keys"].index(key_of(term))]
+    flat = shard["p"][shard["t"].index(term)]
+    out, doc = {}, 0
+    for at in range(0, len(flat), 2):
+        doc += flat[at]
+        out[doc] = flat[at + 1]
+    return out
+
+
+def test_terms_are_folded_split_and_trimmed_as_the_worker_does() -> None:
+    import re
+
+    from sourcekit.search_engine import terms
+
+    assert terms("Шёлк пен «жұмсақ күш» – Қазақстанда, 13.2 мың.", re.compile(SEPARATOR)) == [
+        "шелк", "пен", "жумсак", "куш", "казакстанда", "13.2", "мын",
+    ]
+
+
+def test_the_index_is_sharded_by_the_first_two_letters_and_points_at_its_documents() -> None:
+    index = language_index()
+    manifest = index.manifest
+    assert manifest["docs"] == 4 and [page[0] for page in manifest["pages"]] == ["kk/towns/", "kk/roads/"]
+    assert [page[2] for page in manifest["pages"]] == [0, 3]
+    assert all(len(key) <= 2 for key in manifest["keys"]) and manifest["keys"] == sorted(manifest["keys"])
+    for number, shard in enumerate(index.shards):
+        assert all(term.startswith(manifest["keys"][number]) for term in shard["t"])
+    assert set(postings(index, "казакстан")) == {1}
+    assert set(postings(index, "казакстанда")) == {2}
+    every_term = {term for shard in index.shards for term in shard["t"]}
+    assert "ески" not in every_term, "a paragraph's title is its heading's: indexed with the heading, not again"
+    assert set(postings(index, "жолдар")) == {3} and set(postings(index, "озен")) == {0}, "a page's title is indexed"
+    # the chunks hold every document in order: location suffix, title, text
+    rows = [row for chunk in index.chunks for row in chunk]
+    assert [row[0] for row in rows] == ["", "#p-0a1b2c", "#p-3d4e5f", ""]
+    assert rows[2][2] == "Шёлк пен «жұмсақ күш» – Қазақстанда."
+    assert manifest["chunks"][0] == 0 and len(manifest["version"]) == 12

@@ -3,15 +3,15 @@
  *
  * Loaded by overrides/main.html right after Material's <script id="__config">
  * and before Material's bundle. It rewrites the "search" entry of that config
- * so that Material starts workers/search-lang-worker.js instead of its own
- * worker. The options for the wrapper are passed in the URL fragment, because
+ * so that Material starts workers/search-lang-worker.js (the site's own search
+ * engine, which speaks Material's worker protocol) instead of its own worker. The options for the wrapper are passed in the URL fragment, because
  * a fragment survives both `new Worker(url)` and the iframe-worker shim used
  * from file:// (which appends "?<timestamp>" to the URL).
  *
- * Options: worker   - absolute URL of Material's own search worker
+ * Options: lang     - the page's language (its index is the only one read)
+ *          search   - absolute URL of the site's search/ folder (shards and chunks)
  *          prefix   - location prefix of the current language ("" for the
  *                     default language at the site root, "kk/", "ru/", ...)
- *          prefixes - prefixes of all built languages
  */
 (function () {
   "use strict";
@@ -23,11 +23,12 @@
     var wrapper = script.getAttribute("data-worker");
     if (typeof config.search !== "string" || !wrapper) return;
     if (config.search.indexOf("search-lang-worker") !== -1) return; /* done */
+    var base = new URL(config.base, location.href).href;
+    if (base.slice(-1) !== "/") base += "/";
     var options = {
-      worker: new URL(config.search, document.baseURI).href,
       lang: script.getAttribute("data-lang") || "",
-      prefix: JSON.parse(script.getAttribute("data-prefix") || '""'),
-      prefixes: JSON.parse(script.getAttribute("data-prefixes") || "[]")
+      search: new URL("search/", base).href,
+      prefix: JSON.parse(script.getAttribute("data-prefix") || '""')
     };
     config.search = wrapper + "#" + encodeURIComponent(JSON.stringify(options));
     el.textContent = JSON.stringify(config);
