@@ -5,6 +5,13 @@
 Every file of the offline site becomes an entry under its own path, ``index.html`` is the
 main page, and the HTML pages are indexed for Kiwix's search. Same inputs, same bytes is
 not promised by libzim (it stamps a UUID), so the archive gets its own checksum file.
+
+Kiwix's full-text search (libzim's Xapian index) strips diacritics, so ё = е there already,
+but the Kazakh letters (қ ғ ұ ү ә ө і ң һ) are letters of their own. So that a reader who
+types «казакстан» on a Russian keyboard finds «Қазақстан» as on the site, each page gets,
+in the archive only, a hidden list of its words that have Kazakh letters, written folded
+(:func:`folded_words`); the page shows nothing of it. (libzim's ``IndexData``, the other
+way to give the indexer more text, dropped words with «ы» from the index in a trial.)
 """
 
 from __future__ import annotations
@@ -18,12 +25,33 @@ import sys
 import zlib
 from pathlib import Path
 
-from libzim.writer import Creator, FileProvider, Hint, Item
+from libzim.writer import Creator, FileProvider, Hint, Item, StringProvider
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from sourcekit.edition import current_edition  # noqa: E402
+from sourcekit.search_engine import fold  # noqa: E402
+
+KAZAKH = re.compile(r"[қғұүәөіңһҚҒҰҮӘӨІҢҺ]")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def folded_words(html: str) -> str:
+    """The page's words that have Kazakh letters, folded as the site's search folds them, once each."""
+    body = html.split("<body", 1)[-1]
+    text = re.sub(r"<(script|style|svg)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
+    words = dict.fromkeys(fold(word) for word in WORD.findall(text) if KAZAKH.search(word))
+    return " ".join(words)
+
+
+def with_folded_words(html: str) -> str:
+    """The page with its folded words in a hidden block before ``</body>`` (for Kiwix's index only)."""
+    words = folded_words(html)
+    if not words or "</body>" not in html:
+        return html
+    block = f'<div hidden aria-hidden="true" data-search-exclude>{words}</div>'
+    return html.replace("</body>", block + "</body>", 1)
 
 ZIM_NAME = "soft-power-central-asia.zim"
 MIME = {".html": "text/html", ".js": "application/javascript", ".css": "text/css", ".json": "application/json",
@@ -49,7 +77,9 @@ class FileItem(Item):
     def get_mimetype(self) -> str:
         return MIME.get(self.path.suffix) or mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
 
-    def get_contentprovider(self) -> FileProvider:
+    def get_contentprovider(self) -> FileProvider | StringProvider:
+        if self.path.suffix == ".html":
+            return StringProvider(with_folded_words(self.path.read_text(encoding="utf-8")))
         return FileProvider(str(self.path))
 
     def get_hints(self) -> dict:

@@ -556,3 +556,24 @@ def test_the_shards_and_chunks_hold_every_document(built_site: Path) -> None:
             assert shard["t"] == sorted(shard["t"]) and all(term.startswith(key) for term in shard["t"])
             assert all(sum(postings[0::2]) < manifest["docs"] for postings in shard["p"])
 
+
+def test_kiwix_search_folds_what_the_zim_reader_can(offline_out: Path) -> None:
+    """In the ZIM edition, Kiwix's own search (libzim): ё = е by itself, Kazakh letters by the
+    folded words that scripts/zim.py adds, hidden, to each page. (No typos there, no endings.)"""
+    import subprocess
+
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+
+    result = subprocess.run([sys.executable, "scripts/zim.py", "--out", str(offline_out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    searcher = Searcher(Archive(str(offline_out / "soft-power-central-asia.zim")))
+
+    def found(query: str) -> set[str]:
+        return set(searcher.search(Query().set_query(query)).getResults(0, 200))
+
+    printed, typed = found("Қазақстан"), found("казакстан")
+    assert printed and any(path.startswith("kk/") for path in typed)
+    assert printed <= typed, "a word typed without the Kazakh letters finds every page that prints it"
+    assert found("жумсак") >= found("жұмсақ") != set()
+    assert found("шелковый") == found("шёлковый") != set(), "ё = е"
