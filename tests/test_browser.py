@@ -410,7 +410,8 @@ def test_charts_and_map_fit_phone_and_desktop(browser, base_url: str, width: int
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(base_url + "ru/data/")
-    figures = page.locator("figure.sk-chart svg")
+    # each chart, and the map's frame (the map itself is wider than a phone and scrolls in it)
+    figures = page.locator("figure.sk-chart svg.sk-chart-svg, figure.sk-map .sk-map-frame")
     assert figures.count() >= 5
     for index in range(figures.count()):
         box = figures.nth(index).bounding_box()
@@ -499,3 +500,163 @@ def test_template_tables_look_like_markdown_tables_and_are_not_wrapped_twice(pag
     markdown = page.evaluate(style, "article table:not([class]) td")
     ours = page.evaluate(style, "article table.sk-table td")
     assert ours == markdown
+
+
+# --- charts, map, timeline and key figures on a phone (issue 17) -----------------------------
+
+PHONE = {"width": 390, "height": 844}
+# The rendered size of each SVG text: its font size times the scale of its drawing.
+SVG_TEXT_SIZES = """svg => { const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale]); }"""
+# Every pair of map marks that overlap: names (text) against names, and names against the
+# circles of other marks (a count's digits sit in their own circle; a name beside its own dot).
+MAP_OVERLAPS = """svg => {
+    const marks = [];
+    svg.querySelectorAll('text').forEach(t => marks.push({what: t.textContent, box: t.getBoundingClientRect(), text: true,
+        group: t.closest('g')}));
+    svg.querySelectorAll('circle').forEach(c => marks.push({what: 'circle of ' + (c.closest('g').textContent || '?'),
+        box: c.getBoundingClientRect(), text: false, group: c.closest('g')}));
+    const found = [];
+    for (let i = 0; i < marks.length; i++) for (let j = i + 1; j < marks.length; j++) {
+        const a = marks[i], b = marks[j];
+        if (!a.text && !b.text) continue;
+        if (a.group && a.group === b.group && (a.group.matches('.sk-count') )) continue;
+        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (x > 0.5 && y > 0.5) found.push([a.what, b.what, Math.round(x), Math.round(y)]);
+    }
+    return found; }"""
+
+
+@pytest.mark.parametrize("prefix", ["", "kk/", "ru/"])
+def test_map_labels_read_on_a_phone_without_touching(browser, base_url: str, prefix: str) -> None:  # noqa: ANN001
+    """At 390 px every map label is 12 px or more and no two touch; the map scrolls in its own
+    frame, which says so; Turkmenistan, shaded but not counted by the sources, says why."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + prefix + "themes/belt-and-road/")
+    svg = page.locator("svg.sk-map-svg")
+    sizes = svg.evaluate(SVG_TEXT_SIZES)
+    assert len(sizes) >= 15 and min(size for _, size in sizes) >= 12, sorted(sizes, key=lambda item: item[1])[:3]
+    assert svg.evaluate(MAP_OVERLAPS) == []
+    frame = page.locator(".sk-map-frame")
+    assert frame.evaluate("frame => frame.scrollWidth > frame.clientWidth"), "the map scrolls sideways in its frame"
+    assert page.locator(".sk-map-hint").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page itself does not scroll sideways"
+    turkmenistan = svg.locator('g.sk-count[data-country="turkmenistan"]')
+    assert turkmenistan.count() == 1
+    mark = turkmenistan.locator("text").text_content()
+    note = page.locator('figure.sk-map figcaption .sk-map-note[data-country="turkmenistan"]')
+    assert mark.isdigit() or (note.is_visible() and mark in note.inner_text() and len(note.inner_text()) > 10)
+    context.close()
+
+
+def test_map_fits_a_desktop_without_scrolling(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + "themes/belt-and-road/")
+    frame = page.locator(".sk-map-frame")
+    assert frame.evaluate("frame => frame.scrollWidth <= frame.clientWidth")
+    assert not page.locator(".sk-map-hint").is_visible()
+    assert page.locator("svg.sk-map-svg").evaluate(MAP_OVERLAPS) == []
+    assert min(size for _, size in page.locator("svg.sk-map-svg").evaluate(SVG_TEXT_SIZES)) >= 12
+
+
+@pytest.mark.parametrize(
+    ("prefix", "first_of_may"), [("", "1 May 2010"), ("kk/", "2010 жылғы 1 мамыр"), ("ru/", "1 мая 2010 г.")]
+)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_timeline_dates_in_the_page_language_beside_or_above_their_text(browser, base_url: str, prefix: str, first_of_may: str, width: int) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + prefix + "timeline/")
+    assert page.locator('.sk-timeline time[datetime="2010-05-01"]').inner_text().replace("\u00a0", " ") == first_of_may
+    boxes = page.locator(".sk-timeline > li").evaluate_all(
+        """items => items.map(li => { const t = li.querySelector(':scope > time').getBoundingClientRect();
+            const s = li.querySelector(':scope > span').getBoundingClientRect();
+            return {iso: li.querySelector('time').getAttribute('datetime'), shown: li.querySelector('time').textContent,
+                    t: [t.left, t.top, t.right, t.bottom], s: [s.left, s.top, s.right, s.bottom]}; })"""
+    )
+    assert len(boxes) >= 10
+    for item in boxes:
+        t, s = item["t"], item["s"]
+        assert __import__("re").fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", item["iso"])
+        assert "-" not in item["shown"] and item["iso"][:4] in item["shown"]
+        if width == 390:
+            assert t[3] <= s[1] + 0.5, item  # the date sits above its text
+        else:
+            assert t[2] <= s[0] + 0.5, item  # the date has its own column
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "kk/", "ru/"])
+def test_key_figures_fit_a_phone_and_say_not_stated_once(browser, base_url: str, prefix: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + prefix + "themes/confucius-institutes/")
+    table = page.locator(".sk-figures table")
+    wrap = page.locator(".sk-figures .md-typeset__scrollwrap")
+    # the table fits: neither it nor its scroll wrapper scrolls sideways
+    assert wrap.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth") and table.evaluate("t => t.scrollWidth <= t.clientWidth")
+    box = table.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    rows = table.locator("tbody tr").evaluate_all(
+        "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
+    )
+    assert len(rows) >= 10
+    for cells in rows:
+        assert len(cells) == len(set(cells)), cells  # no value said twice in a row
+        value_lines = cells[1].split("\n")
+        assert len(value_lines) == len(set(value_lines)), cells  # not "1990 | 1990" inside the cell either
+    unknown = {"": "not stated in the text", "kk/": "мәтінде көрсетілмеген", "ru/": "в тексте не указано"}[prefix]
+    assert unknown not in table.inner_text()
+    assert page.locator(".sk-figures .sk-table-note").count() == 1
+    context.close()
+
+
+def test_data_page_charts_on_a_phone(browser, base_url: str) -> None:  # noqa: ANN001
+    """Titles above the charts; a rank drawn as a position, not a length; every bar visible;
+    chart text 12 px or more; the downloads table fits and breaks file names only at dots."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "data/")
+    charts = page.locator("figure.sk-chart:not(.sk-map)")
+    assert charts.count() >= 4
+    for index in range(charts.count()):
+        figure = charts.nth(index)
+        title, svg = figure.locator(":scope > .sk-chart-title"), figure.locator("svg.sk-chart-svg")
+        assert title.inner_text() == svg.locator("title").text_content()
+        assert title.bounding_box()["y"] + title.bounding_box()["height"] <= svg.bounding_box()["y"] + 0.5, "title above its chart"
+        sizes = svg.evaluate(SVG_TEXT_SIZES)
+        assert min(size for _, size in sizes) >= 12, sorted(sizes, key=lambda item: item[1])[:3]
+        widths = svg.locator("g.sk-bar rect").evaluate_all("rects => rects.map(r => r.getBoundingClientRect().width)")
+        values = [float(value) for value in svg.locator("g.sk-bar").evaluate_all("gs => gs.map(g => g.dataset.value)")]
+        assert all(width >= 2 for width, value in zip(widths, values) if value > 0), (widths, values)
+    rank = page.locator('svg.sk-chart-svg[data-chart="soft-power-30"]')
+    assert rank.get_attribute("data-kind") == "rank"
+    assert rank.locator("rect").count() == 0, "a rank is not drawn as a bar length"
+    points = rank.locator("g.sk-point").evaluate_all(
+        "gs => gs.map(g => [parseFloat(g.dataset.value), g.querySelector('circle').getBoundingClientRect().width,"
+        " parseFloat(g.querySelector('circle').getAttribute('cx'))])"
+    )
+    assert len(points) == 3 and len({round(size, 2) for _, size, _ in points}) == 1, "every place is the same dot"
+    assert [x for _, _, x in sorted(points)] == sorted(x for _, _, x in points), "a higher place sits further left"
+    assert "1" in rank.locator(".sk-axis").text_content()
+    downloads = page.locator("table.sk-downloads")
+    downloads.scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = downloads.bounding_box()
+    assert box and box["x"] + box["width"] <= 390
+    assert downloads.evaluate("t => t.closest('.md-typeset__scrollwrap') !== null && t.classList.contains('sk-table')")
+    # each piece of a file name between dots stays on one line
+    pieces = downloads.locator("a.sk-file").evaluate_all(
+        """links => links.flatMap(a => [...a.childNodes].filter(n => n.nodeType === 3).map(n => {
+            const range = document.createRange(); range.selectNodeContents(n);
+            return [n.textContent, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size]; }))"""
+    )
+    assert pieces and all(lines == 1 for _, lines in pieces), pieces
+    names = downloads.locator("a.sk-file").all_inner_texts()
+    assert "facts.en.csv" in [name.replace("\n", "") for name in names]
+    context.close()
+
+
+KAZAKH_ALPHABET = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"

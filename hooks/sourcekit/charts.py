@@ -1,6 +1,6 @@
 """Charts and the map as static SVG, drawn at build time from the facts data.
 
-Hand-written SVG from templates: four bar charts and one map need no chart library, and
+Hand-written SVG from templates: a few bar charts, a rank chart and one map need no chart library, and
 templates keep full control of what matters here — labels in the page's language, the
 light/dark palette through CSS variables, black-and-white print, ``<title>``/``<desc>``,
 and values the tests can read back. (matplotlib or pygal would add a large dependency and
@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import InputError
 from .knowledge import Fact, Knowledge, Reference
 from .load import read_text
+from .notation import format_number
 from .schema import SLUG, Boolean, ListOf, MapOf, Number, Record, Text, Trilingual, validate
 from .yamlio import line_at, line_of, load_yaml
 
@@ -30,7 +31,10 @@ BAR = Record(required={"fact": SLUG, "label": TRILINGUAL}, optional={"value": Nu
 CHART = Record(
     required={"id": SLUG, "themes": THEMES, "title": TRILINGUAL, "axis": TRILINGUAL, "note": TRILINGUAL, "bars": ListOf(BAR, min_items=1)}
 )
-COUNTRY = Record(required={"lon": LONGITUDE, "lat": LATITUDE, "name": TRILINGUAL}, optional={"fact": SLUG})
+COUNTRY = Record(
+    required={"lon": LONGITUDE, "lat": LATITUDE, "name": TRILINGUAL},
+    optional={"fact": SLUG, "note": TRILINGUAL, "count_dx": Number(), "count_dy": Number()},
+)
 PLACE = Record(
     required={"lon": LONGITUDE, "lat": LATITUDE, "name": TRILINGUAL},
     optional={"capital": Boolean(), "anchor": Text(choices=("start", "middle", "end")), "dx": Number(), "dy": Number()},
@@ -117,6 +121,8 @@ def load_charts(path: Path, knowledge: Knowledge) -> tuple[tuple[Chart, ...], Ma
         for key, country in map_node["countries"].items():
             if "fact" in country and country["fact"] not in facts:
                 raise InputError(path, f"map country {key} names unknown fact {country['fact']!r}", line=line_of(country))
+            if "fact" in country and "note" in country:
+                raise InputError(path, f"map country {key} has a fact and a note: the note is for a country without a figure", line=line_of(country))
         map_spec = MapSpec(
             check_themes(map_node),
             map_node["title"],
@@ -144,29 +150,77 @@ def project(geometry: dict, lon: float, lat: float) -> tuple[float, float]:
     return round((lon - west) * cos * k, 1), round((north - lat) * k, 1)
 
 
-def format_number(value: float, lang: str) -> str:
-    """``13.2`` → ``13.2`` (en) or ``13,2`` (kk, ru); whole numbers without decimals."""
-    text = f"{value:g}" if value != int(value) else str(int(value))
-    return text.replace(".", ",") if lang != "en" else text
+# Chart geometry, in SVG units. A chart is drawn 400 units wide and shown at most 1.1 times
+# that (sourcekit.css), and on a 390 px phone at about 0.9: 14-unit text is 12.5 px there.
+CHART_WIDTH = 400
+ROW_HEIGHT = 46
+BAR_SPACE = 348  # the longest bar; the rest of the width is for its value
+MIN_BAR = 3  # a value above zero is never thinner than this (a 1 beside a 1000)
+TRACK_START, TRACK_END = 10, 370  # a rank chart's scale, from place 1 to its last place
+
+
+def is_rank_chart(chart: Chart) -> bool:
+    """A chart of places in a rating: drawn as dots on a scale, because a rank is a position,
+    not an amount (a bar as long as "30th" would make the last place look the biggest)."""
+    return all(bar.fact.unit == "rank" for bar in chart.bars)
+
+
+def rank_scale(chart: Chart) -> tuple[int, list[int]]:
+    """The last place on a rank chart's scale (the next ten up from the lowest place shown)
+    and the places ticked on it: 1, then every ten."""
+    top = max(10, math.ceil(max(bar.value for bar in chart.bars) / 10) * 10)
+    return top, [1, *range(10, top + 1, 10)]
+
+
+def rank_x(place: float, top: int) -> float:
+    """Where place ``place`` sits on a scale from 1 (left) to ``top`` (right)."""
+    return round(TRACK_START + (place - 1) / (top - 1) * (TRACK_END - TRACK_START), 1)
 
 
 def bar_rows(chart: Chart, lang: str) -> list[dict]:
-    """Geometry and text of each bar, for the template."""
-    top = max(bar.value for bar in chart.bars) or 1
+    """Geometry and text of each bar (or dot, on a rank chart), for the template."""
+    rank = is_rank_chart(chart)
+    top = rank_scale(chart)[0] if rank else (max(bar.value for bar in chart.bars) or 1)
     rows = []
     for index, bar in enumerate(chart.bars):
+        y = 4 + index * ROW_HEIGHT
+        if rank:
+            x = rank_x(bar.value, top)
+            width = 0.0
+        else:
+            x = 0.0
+            width = round(BAR_SPACE * bar.value / top, 1)
+            if bar.value > 0:
+                width = max(width, MIN_BAR)
         rows.append(
             {
-                "y": 4 + index * 48,
-                "width": round(350 * bar.value / top, 1),
+                "y": y,
+                "x": x,
+                "width": width,
                 "value": bar.value,
-                "text": format_number(bar.value, lang),
+                "text": format_number(bar.value, lang, group=not rank),
+                # the value beside its bar, or beside its dot (on the left of a dot near the end)
+                "text_x": round(width + 6, 1) if not rank else (x + 11 if x < TRACK_END - 40 else x - 11),
+                "text_anchor": "end" if rank and x >= TRACK_END - 40 else "start",
                 "label": bar.label[lang],
                 "target": bar.target,
                 "fact": bar.fact.id,
             }
         )
     return rows
+
+
+def chart_height(chart: Chart) -> int:
+    """The height of a chart: its rows, then the scale of a rank chart, then the unit line."""
+    return 8 + len(chart.bars) * ROW_HEIGHT + (24 if is_rank_chart(chart) else 0) + 20
+
+
+def rank_ticks(chart: Chart) -> list[dict]:
+    """The ticks of a rank chart's scale (none for a bar chart)."""
+    if not is_rank_chart(chart):
+        return []
+    top, ticks = rank_scale(chart)
+    return [{"x": rank_x(place, top), "text": str(place)} for place in ticks]
 
 
 def references(chart: Chart) -> list[Reference]:

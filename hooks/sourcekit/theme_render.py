@@ -17,6 +17,7 @@ from .exports import FORMATS, WHOLE
 from .citations import CITATION, targets
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
+from .notation import format_date, format_number
 from .parts import paragraph_path
 from .escape import html_text, markdown_text, yaml_string
 from .render import _html
@@ -133,18 +134,20 @@ def render_citations(markdown: str, context: PageContext) -> str:
 
 
 def format_value(fact: Fact, lang: str, labels: Labels) -> str:
-    """A fact's value with its unit, written the way the language writes numbers."""
-    value = fact.value
-    if isinstance(value, float) and not value.is_integer():
-        number = f"{value:g}"
-        if lang != "en":
-            number = number.replace(".", ",")
-    else:
-        whole = int(value)
-        number = str(whole) if fact.unit == "year" or whole < 10000 else f"{whole:,}"
-        if lang != "en":
-            number = number.replace(",", "\u00a0")
+    """A fact's value with its unit, written the way the language writes numbers; a year
+    that its date tells more precisely (2007 of October 2007) is written as that date."""
+    if fact.unit == "year" and fact.date != "unknown" and fact.date.split("-")[0] == str(int(fact.value)):
+        return format_date(fact.date, lang)
+    number = format_number(fact.value, lang, group=fact.unit not in ("year", "rank"))
     return labels.get(f"unit.{fact.unit}", lang, value=number)
+
+
+def fact_when(fact: Fact, lang: str) -> str:
+    """When a fact holds, in the language's words; empty where the value says it already
+    (a year) or the source does not say (the table says that once, under it)."""
+    if fact.date == "unknown" or fact.unit == "year":
+        return ""
+    return format_date(fact.date, lang)
 
 
 def render_section(name: str, *, theme: str | None, context: PageContext) -> str:
@@ -182,12 +185,15 @@ def render_section(name: str, *, theme: str | None, context: PageContext) -> str
     if name == "map":
         return render_map(context) if knowledge.map else ""
     if name == "downloads":
-        return _html("downloads.html", files=_downloads(context), labels=labels, lang=lang)
+        return _html("downloads.html", groups=_download_groups(_downloads(context)), labels=labels, lang=lang)
     if name == "timeline":
         events = [event for event in knowledge.events if theme in event.themes]
         if not events:
             return ""
-        rows = [{"date": event.date, "text": event.text[lang], "cite": context.cite(event.reference)} for event in events]
+        rows = [
+            {"date": event.date, "when": format_date(event.date, lang), "text": event.text[lang], "cite": context.cite(event.reference)}
+            for event in events
+        ]
         more = {"href": context.link("timeline"), "text": labels.get("theme.timeline_all", lang)}
         return _section(labels.get("theme.timeline", lang), _html("timeline-list.html", events=rows, more=more))
     if name == "sources-say":
@@ -251,13 +257,16 @@ def _facts_table(facts: list[Fact], context: PageContext) -> str:
         {
             "label": fact.label[lang],
             "value": format_value(fact, lang, labels),
-            "date": fact.date if fact.date != "unknown" else labels.get("reader.unknown", lang),
+            "when": fact_when(fact, lang),
+            "date": fact.date,
+            "is_date": fact.unit == "year" and fact.date != "unknown",
             "place": fact.place[lang],
             "cite": context.cite(fact.reference),
         }
         for fact in facts
     ]
-    return _html("key-figures.html", rows=rows, labels=labels, lang=lang)
+    undated = any(fact.date == "unknown" and fact.unit != "year" for fact in facts)
+    return _html("key-figures.html", rows=rows, undated=undated, labels=labels, lang=lang)
 
 
 def _says(tagged: tuple[Reference, ...], knowledge: Knowledge, lang: str) -> list[Reference]:
@@ -377,6 +386,7 @@ def render_timeline_page(context: PageContext) -> str:
     events = [
         {
             "date": event.date,
+            "when": format_date(event.date, lang),
             "text": event.text[lang],
             "cite": context.cite(event.reference),
             "themes": " ".join(f"t-{slug}" for slug in event.themes),
@@ -497,17 +507,22 @@ def _kit_where(reference: Reference, context: PageContext) -> dict[str, str]:
 
 
 def render_chart(chart, context: PageContext) -> str:  # noqa: ANN001 - a sourcekit.charts.Chart
-    """A bar chart of facts as an accessible SVG figure."""
-    from .charts import bar_rows, references
+    """A bar chart of facts (a dot chart for places in a rating) as an accessible SVG figure."""
+    from .charts import CHART_WIDTH, bar_rows, chart_height, is_rank_chart, rank_ticks, references
 
     lang, labels = context.lang, context.labels
     rows = bar_rows(chart, lang)
+    height = chart_height(chart)
     description = "; ".join(f"{row['label']}: {row['text']}" for row in rows) + f" ({chart.axis[lang]})."
     return _html(
         "chart.html",
         chart=chart,
+        kind="rank" if is_rank_chart(chart) else "bar",
         rows=rows,
-        height=8 + len(rows) * 48 + 16,
+        ticks=rank_ticks(chart),
+        width=CHART_WIDTH,
+        height=height,
+        scale_y=height - 30,
         title=chart.title[lang],
         description=description,
         axis=chart.axis[lang],
@@ -546,7 +561,18 @@ def render_map(context: PageContext) -> str:
         x, y = project(geometry, country["lon"], country["lat"])
         fact = facts.get(country.get("fact", ""))
         country_labels.append(
-            {"x": x, "y": y, "name": country["name"][lang], "count": int(fact.value) if fact else None, "fact": fact.id if fact else ""}
+            {
+                "key": key,
+                "x": x,
+                "y": y,
+                "name": country["name"][lang],
+                "count": int(fact.value) if fact else None,
+                "fact": fact.id if fact else "",
+                "note": country["note"][lang] if "note" in country else "",
+                # the count's circle: under the name unless the data moves it
+                "count_x": round(x + country.get("count_dx", 0), 1),
+                "count_y": round(y + country.get("count_dy", 19), 1),
+            }
         )
     places = []
     for place in spec.places:
@@ -558,8 +584,8 @@ def render_map(context: PageContext) -> str:
                 "name": place["name"][lang],
                 "capital": place.get("capital", False),
                 "anchor": place.get("anchor", "start"),
-                "dx": place.get("dx", 6),
-                "dy": place.get("dy", -5),
+                "dx": place.get("dx", 7),
+                "dy": place.get("dy", -6),
             }
         )
     cited = {}
@@ -567,7 +593,11 @@ def render_map(context: PageContext) -> str:
         if label["fact"]:
             reference = facts[label["fact"]].reference
             cited.setdefault(reference.key, reference)
-    counts = "; ".join(f"{label['name']}: {label['count']}" for label in country_labels if label["count"] is not None)
+    counts = "; ".join(
+        f"{label['name']}: {label['count'] if label['count'] is not None else label['note']}"
+        for label in country_labels
+        if label["count"] is not None or label["note"]
+    )
     description = labels.get("map.description", lang, counts=counts, places=", ".join(place["name"] for place in places))
     return _html(
         "map.html",
@@ -585,7 +615,19 @@ def render_map(context: PageContext) -> str:
         country_col=labels.get("map.country", lang),
         count_col=labels.get("map.count", lang),
         places_label=labels.get("map.places", lang),
+        hint=labels.get("map.scroll_hint", lang),
     )
+
+
+def _download_groups(files: list[dict]) -> list[dict]:
+    """The files in runs of the same data set (its label), in their order: the table names
+    each data set once, beside all its files."""
+    groups: list[dict] = []
+    for file in files:
+        if not groups or groups[-1]["label"] != file["label"]:
+            groups.append({"label": file["label"], "files": []})
+        groups[-1]["files"].append(file)
+    return groups
 
 
 def _downloads(context: PageContext) -> list[dict]:
