@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sources import one_line_errors, site_data
-from sourcekit.bibliography import highwire_tags, page_citations, page_highwire_tags, source_citations
+from sourcekit.bibliography import Formatted, cited_title, highwire_tags, page_citations, page_highwire_tags, source_citations
+from sourcekit.foreign import mark_other_script
 from sourcekit.edition import current_edition
 from sourcekit.exports import FOLDER, FORMATS, MEDIA_TYPES
 from sourcekit.render import _html
@@ -111,6 +112,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     return markdown
 
 
+def _source_citations(entry, lang: str) -> Formatted:  # noqa: ANN001 - a CatalogueEntry
+    """The original's citations, its words in the other script marked with their language
+    (the English names and title of an English text on a Kazakh page)."""
+    formatted = source_citations(entry, lang=lang)
+    other = "en" if lang != "en" else cited_title(entry, lang)[1]
+    return Formatted(apa=mark_other_script(formatted.apa, lang, other), gost=mark_other_script(formatted.gost, lang, other))
+
+
 def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, source: str | None) -> str:
     """The "Cite this page" section of a theme or source page."""
     labels, lang = context.labels, context.lang
@@ -132,7 +141,7 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
         path=path,
         gost_label=labels.get("citepage.gost_label", lang),
         note=labels.get("citepage.note", lang),
-        source=source_citations(entry, lang=lang) if entry else None,
+        source=_source_citations(entry, lang) if entry else None,
         source_title=labels.get("citepage.source_title", lang),
         source_lang=entry.original_language if entry else lang,
         download_label=labels.get("citepage.download", lang),

@@ -660,3 +660,59 @@ def test_data_page_charts_on_a_phone(browser, base_url: str) -> None:  # noqa: A
 
 
 KAZAKH_ALPHABET = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"
+
+
+def test_kazakh_glossary_follows_the_kazakh_alphabet(page, base_url: str) -> None:  # noqa: ANN001
+    """Қ after К (not after Я), quotation marks ignored, and a letter index of the letters that
+    have terms, each leading to its first term."""
+    page.goto(base_url + "kk/glossary/")
+    terms = page.locator(".sk-glossary .sk-entry-name").evaluate_all("names => names.map(n => n.textContent.replace(/[«»\"“”]/g, ''))")
+    initials = [term[0].upper() for term in terms if term[0].upper() in KAZAKH_ALPHABET]
+    assert "Қ" in initials and "К" in initials
+    positions = [KAZAKH_ALPHABET.index(letter) for letter in initials]
+    assert positions == sorted(positions), initials
+    assert initials.index("Қ") > len(initials) - 1 - initials[::-1].index("К"), "Қ-terms right after the К-terms"
+    assert all(KAZAKH_ALPHABET.index(letter) > KAZAKH_ALPHABET.index("Қ") for letter in initials[initials.index("Қ"):] if letter != "Қ")
+    letters = page.locator("nav.sk-letters a")
+    shown = letters.all_inner_texts()
+    assert shown[: len(dict.fromkeys(initials))] == list(dict.fromkeys(initials))
+    letters.filter(has_text="Қ").click()
+    first_q = page.locator(".sk-glossary h2.sk-entry-term").nth(initials.index("Қ"))
+    expect(first_q).to_be_in_viewport()
+    assert page.url.endswith("#" + first_q.get_attribute("id"))
+
+
+@pytest.mark.parametrize(("prefix", "query", "term"), [("kk/", "Үрімші", "urumqi"), ("ru/", "Синофобия", "sinophobia"), ("", "Sinophobia", "sinophobia")])
+def test_a_search_hit_on_a_term_opens_the_glossary_at_the_term(page, base_url: str, prefix: str, query: str, term: str) -> None:  # noqa: ANN001
+    page.goto(base_url + prefix)
+    hrefs = search(page, query)
+    target = f"/{prefix}glossary/#term-{term}"
+    assert any(urlparse(href).path + "#" + urlparse(href).fragment == target for href in hrefs), hrefs
+    page.locator(f'.md-search-result__item a[href*="glossary/"][href$="#term-{term}"]').first.click()
+    page.wait_for_url(f"**/{prefix}glossary/**")
+    heading = page.locator(f"#term-{term}")
+    expect(heading).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 1000, "the term is far down the page, not at its top"
+
+
+@pytest.mark.parametrize(("prefix", "permalink", "made_with"), [("kk/", "Тұрақты сілтеме", "көмегімен жасалған"), ("ru/", "Постоянная ссылка", "Сделано с помощью")])
+def test_kazakh_and_russian_pages_keep_to_their_language_around_the_text(page, base_url: str, prefix: str, permalink: str, made_with: str) -> None:  # noqa: ANN001
+    for path in ("", "glossary/", "sources/china-soft-power-central-asia/", "classroom/belt-and-road/"):
+        page.goto(base_url + prefix + path)
+        titles = set(page.locator("a.headerlink").evaluate_all("links => links.map(link => link.title)"))
+        assert titles == {permalink}, (path, titles)
+        footer = page.locator(".md-copyright")
+        assert made_with in footer.inner_text() and "Made with" not in footer.inner_text()
+        assert footer.locator('a[lang="en"]').inner_text() == "Material for MkDocs"
+        assert page.locator('meta[name="author"]').get_attribute("content") in ("Сайт редакциясы", "Редакция сайта")
+        assert page.locator(".sk-card code").count() == 0, "no file name of the seeds on the page"
+
+
+# --- 404 pages, citations on a phone, footer order (issue 17) --------------------------------
+
+NOT_FOUND = {
+    "en": ("Page not found", "Confucius"),
+    "kk": ("Бет табылмады", "Конфуций"),
+    "ru": ("Страница не найдена", "Конфуция"),
+}
+PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}

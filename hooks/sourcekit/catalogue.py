@@ -101,6 +101,8 @@ ENTRY = Record(
     },
     optional={
         "supervisor": Either(Text(choices=(UNKNOWN, "none")), NAME, expected="a name, 'none' or 'unknown'"),
+        # The editors' translation of the affiliation into the site's other languages.
+        "affiliation_translated": Record(optional={language: TEXT for language in LANGUAGES}),
         "genre": Trilingual(),
         "notes": TEXT,
         "format": Text(choices=FORMATS),
@@ -184,6 +186,7 @@ class CatalogueEntry:
     line: int
     format: str | None = None  # pdf_text, markdown or web; None: guessed from the text
     genre: dict[str, str] | None = None  # what the text is, in each language ("Bachelor student paper")
+    affiliation_translated: dict[str, str] | None = None  # the editors' translations of the affiliation
     publication: Publication = Publication()
 
 
@@ -267,6 +270,7 @@ def _entry(raw: dict) -> CatalogueEntry:
         notes=raw.get("notes", ""),
         format=raw.get("format"),
         genre=dict(raw["genre"]) if "genre" in raw else None,
+        affiliation_translated=dict(raw["affiliation_translated"]) if "affiliation_translated" in raw else None,
         publication=Publication(
             **{key: _optional(str(raw[key])) for key in PUBLICATION if key in raw},
         ),

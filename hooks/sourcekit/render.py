@@ -472,12 +472,21 @@ def render_source_index(documents: list[Document], lang: str, labels: Labels) ->
     for document in documents:
         entry = document.entry
         paragraphs = sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + ("heading",))
-        authors = "; ".join(name.shown for name in entry.authors) if entry.authors else labels.get("reader.unknown_authors", lang)
+        authors = "; ".join(_author_name(name, entry, lang) for name in entry.authors) if entry.authors else markdown_text(labels.get("reader.unknown_authors", lang))
         parts += [
             f"- **[{markdown_text(entry.titles[lang].text)}]({entry.slug}.md)**  ",
-            f"  {markdown_text(describe(entry, lang, labels))} · {markdown_text(authors)} · "
+            f"  {markdown_text(describe(entry, lang, labels))} · {authors} · "
             f"{labels.get('sources.paragraphs', lang, count=paragraphs)}",
         ]
     return "\n".join(parts) + "\n"
 
 
+def _author_name(name, entry, lang: str) -> str:  # noqa: ANN001 - a catalogue Name and entry
+    """An author in the list of sources (inline Markdown): on a Kazakh or Russian page the
+    editors' Cyrillic form where there is one; otherwise the name as printed, marked with the
+    text's language when the page is in another."""
+    if lang != "en" and name.cyrillic:
+        return markdown_text(name.cyrillic.shown)
+    if lang == entry.original_language:
+        return markdown_text(name.shown)
+    return f'<span lang="{entry.original_language}">{markdown_text(name.shown)}</span>'

@@ -15,12 +15,14 @@ from .bibliography import short_description
 from .charts import MapSpec
 from .exports import FORMATS, WHOLE
 from .citations import CITATION, targets
+from .collation import ALPHABETS, collate, initial
 from .knowledge import Fact, Knowledge, Reference, Term
 from .labels import Labels
 from .notation import format_date, format_number
 from .parts import paragraph_path
 from .escape import html_text, markdown_text, yaml_string
 from .render import _html
+from .textutil import detect_language
 from .urls import SiteUrls
 
 # Placeholders end in a per-build random word, so that no text can fake one.
@@ -400,16 +402,18 @@ def render_timeline_page(context: PageContext) -> str:
 
 
 def render_glossary_page(context: PageContext) -> str:
-    """The Markdown of the glossary page."""
+    """The Markdown of the glossary page: the terms in the alphabetical order of the page's
+    language (:mod:`sourcekit.collation`), each a heading with the id that links and search
+    results point to, after an index of the letters that have terms."""
     lang, labels, knowledge = context.lang, context.labels, context.knowledge
-    terms = sorted(knowledge.terms, key=lambda term: term.term[lang].lower())
+    terms = collate(knowledge.terms, lang, key=lambda term: term.term[lang])
     rows = [
         {
             "id": term.id,
             "term": term.term[lang],
             "others": [(code, term.term[code]) for code in ("en", "kk", "ru") if code != lang and term.term[code] != term.term[lang]],
             "definition": term.definition[lang],
-            "variants": term.variants,
+            "variants": [(variant, detect_language(variant)) for variant in term.variants],
             "cite": context.cite(term.reference),
             "themes": [
                 {"href": context.link(f"themes/{slug}"), "title": knowledge.theme(slug).title[lang]} for slug in term.themes
@@ -417,8 +421,28 @@ def render_glossary_page(context: PageContext) -> str:
         }
         for term in terms
     ]
-    body = _html("glossary-page.html", terms=rows, labels=labels, lang=lang)
+    body = _html(
+        "glossary-page.html",
+        terms=rows,
+        letters=glossary_letters([(term.id, term.term[lang]) for term in terms], lang),
+        permalink=labels.get("a11y.permalink", lang),
+        labels=labels,
+        lang=lang,
+    )
     return _page(labels.get("glossary.title", lang), labels.get("glossary.description", lang), labels.get("glossary.intro", lang), body)
+
+
+def glossary_letters(terms: list[tuple[str, str]], lang: str) -> list[dict[str, str]]:
+    """The letter index of a glossary: each letter that has terms, once, with the id of its
+    first term; ``terms`` are (id, term) pairs in alphabetical order."""
+    letters: dict[str, str] = {}
+    for term_id, term in terms:
+        letters.setdefault(initial(term, lang) or "…", term_id)
+    return [
+        # A letter of another alphabet (the T of «The Soft Power 30» in Kazakh) says its language.
+        {"letter": letter, "term": term_id, "lang": detect_language(letter) if letter.isalpha() and letter not in ALPHABETS[lang] else None}
+        for letter, term_id in letters.items()
+    ]
 
 
 def _page(title: str, description: str, intro: str, body: str) -> str:
