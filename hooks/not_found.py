@@ -1,38 +1,157 @@
-"""MkDocs hook: keep the English 404 page.
+"""MkDocs hook: a "page not found" page in every language, with links that work anywhere.
 
-mkdocs-static-i18n builds every language into the same site folder, so ``404.html`` at
-the root comes from whichever language is built last (Russian). The page of the default
-language is kept while it is rendered and written back once all languages are built.
+mkdocs-static-i18n builds every language into the same site folder, so each language's
+``404.html`` lands at the root and the last one built wins. Each language's page is kept
+while it is rendered and written where it belongs once all languages are built: English
+at the root (``404.html``, the page a server returns for any missing address), the others
+in their folder (``kk/404.html``, ``ru/404.html``).
+
+Where its links lead from. A server returns ``404.html`` for *any* missing address, so a
+link relative to the page would be relative to that address and lead nowhere. MkDocs (as
+Material's own 404) makes the links absolute from the path of ``site_url``. That is kept
+when ``site_url`` is set (the published site). Without it, MkDocs would assume the site is at
+the server's root ("/"), which breaks the offline edition (file://) and a site copied into
+a folder. So without ``site_url`` the links are relative to the page's own place (``./`` or
+``../``: right from file://, in any folder, in Kiwix), and a few lines of script at the top
+of the page, only when it is shown at another address than its own, set ``<base href>`` to
+where the page lives on a site served from the root (``/``, ``/kk/``) — the same guess
+MkDocs makes. A site published in a sub-folder should set ``SITE_URL`` (the README says so).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import event_priority
-from sources import one_line_errors
+from sourcekit.labels import load_labels
+from sourcekit.urls import PREFIX, SiteUrls
+from sources import one_line_errors, site_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-DEFAULT_LANGUAGE = "en"
-_kept: dict[str, str] = {}
+TEMPLATE = "404.html"
+_kept: dict[str, dict[str, str]] = {}
+_saved_alternate: list[Any] = []
+_MISSING = object()
+
+
+def page_path(lang: str) -> str:
+    """Where the page of ``lang`` is written, from the site's root: ``404.html``, ``kk/404.html``."""
+    return f"{PREFIX[lang]}{TEMPLATE}"
+
+
+def relative_base(lang: str) -> str:
+    """MkDocs' ``base_url`` for a page at :func:`page_path`: the site's root, relative to it."""
+    depth = page_path(lang).count("/")
+    return "/".join([".."] * depth) or "."
+
+
+def href(url: str, base_url: str) -> str:
+    """The link to the site-relative ``url`` ("" is the English home page) from a page whose
+    ``base_url`` is ``.``, ``..`` or the path of ``site_url`` (``/`` or ``/path/``)."""
+    if base_url == ".":
+        return url or "./"
+    return base_url.rstrip("/") + "/" + url
+
+
+def _languages(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(code, name in its own language) of every built language, default first."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return [(config.theme["language"], config.theme["language"])]
+    return [
+        (language.locale, language.name)
+        for language in plugin.config.languages
+        if language.build and language.locale in PREFIX
+    ]
+
+
+def not_found_context(lang: str, *, base_url: str, directory_urls: bool, languages: list[tuple[str, str]]) -> dict[str, Any]:
+    """What the page says and links to, in ``lang``; every link from ``base_url`` (see :func:`href`)."""
+    labels = load_labels()
+    urls = SiteUrls(directory_urls)
+
+    def link(path: str, language: str = lang) -> str:
+        return href(urls.page(path, language), base_url)
+
+    themes = [{"title": theme.title[lang], "url": link(f"themes/{theme.slug}")} for theme in site_data().knowledge.themes]
+    return {
+        "lang": lang,
+        "own_path": page_path(lang),
+        "title": labels.get("notfound.title", lang),
+        "lead": labels.get("notfound.lead", lang),
+        "search_label": labels.get("notfound.search_label", lang),
+        "search_button": labels.get("notfound.search_button", lang),
+        "links_title": labels.get("notfound.links_title", lang),
+        "home": {"title": labels.get("notfound.home", lang), "url": link("")},
+        "themes_title": labels.get("notfound.themes", lang),
+        "themes": themes,
+        "sources": {"title": labels.get("sources.title", lang), "url": link("sources/index")},
+        "glossary": {"title": labels.get("glossary.title", lang), "url": link("glossary")},
+        "others": [
+            {
+                "lang": code,
+                "name": name,
+                "title": labels.get("notfound.title", code),
+                "go_home": labels.get("notfound.go_home", code),
+                "url": link("", code),
+            }
+            for code, name in languages
+            if code != lang
+        ],
+    }
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (50) has filled in its part
+@one_line_errors
+def on_template_context(context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Give the 404 page its words, links relative to its own place without ``site_url``, and
+    a language switcher that leads to each language's home page."""
+    if template_name != TEMPLATE:
+        return context
+    lang = config.theme["language"]
+    if lang not in PREFIX:
+        return context
+    languages = _languages(config)
+    if not config.site_url:
+        context["base_url"] = relative_base(lang)
+    context["sk_not_found"] = not_found_context(
+        lang, base_url=context["base_url"], directory_urls=config.use_directory_urls, languages=languages
+    )
+    # The switcher would show the alternates of the last page built; the page has none of
+    # its own. Each language's home instead (site-relative, like hooks/alternates.py).
+    _saved_alternate.append(config.extra.__dict__.get("alternate", _MISSING))
+    config.extra.alternate = [
+        {"name": name, "lang": code, "link": SiteUrls(config.use_directory_urls).page("", code) or "./"} for code, name in languages
+    ]
+    return context
 
 
 @event_priority(-150)  # after the other hooks have repaired the page
 @one_line_errors
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    """Remember the default language's 404 page."""
-    if template_name == "404.html" and config.theme["language"] == DEFAULT_LANGUAGE:
-        _kept[str(Path(config.site_dir).resolve())] = output_content
+    """Remember each language's 404 page, and give the switcher back its alternates."""
+    if template_name == TEMPLATE and config.theme["language"] in PREFIX:
+        _kept.setdefault(str(Path(config.site_dir).resolve()), {})[config.theme["language"]] = output_content
+        if _saved_alternate:
+            saved = _saved_alternate.pop()
+            if saved is _MISSING:
+                config.extra.__dict__.pop("alternate", None)
+            else:
+                config.extra.alternate = saved
     return output_content
 
 
 @event_priority(-200)
 @one_line_errors
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the default language's 404 page back (the last call comes after every language)."""
-    page = _kept.get(str(Path(config.site_dir).resolve()))
-    if page is not None:
-        (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")
+    """Write every language's page to its place (each language's build writes its own page at
+    the root; the last call comes after every language)."""
+    site = Path(config.site_dir)
+    for lang, page in _kept.get(str(site.resolve()), {}).items():
+        target = site / page_path(lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+

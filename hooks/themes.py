@@ -7,6 +7,7 @@ term on a page links to its entry. All the work is in ``sourcekit.theme_render``
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,20 @@ def is_offline(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def public_address(page_url: str, config: MkDocsConfig) -> str | None:
+    """The address of the page at ``page_url`` on the published site, or ``None`` when the build
+    does not know where the site is published: ``site_url``, or in the offline edition (built
+    without it, see scripts/offline.py) ``PUBLIC_SITE_URL``. The offline edition's own pages end
+    in ``.html``; the published site's are folders."""
+    base = config.site_url or os.environ.get("PUBLIC_SITE_URL") or None
+    if not base:
+        return None
+    url = page_url or ""
+    if not config.use_directory_urls and url.endswith(".html"):
+        url = url.removesuffix("index.html") if url == "index.html" or url.endswith("/index.html") else url[: -len(".html")] + "/"
+    return base.rstrip("/") + "/" + url
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Keep the iframe-worker shim (``extra.polyfills``) for the offline edition only.
 
@@ -77,7 +92,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     )
     theme = _THEME_PAGE.match(page.file.src_uri)
     reader = _READER_PAGE.match(page.file.src_uri)
-    public_url = config.site_url + page.url if config.site_url and not is_offline(config) else None
+    public_url = public_address(page.url, config)
     if not is_hand_written(page):
         if reader and reader.group(1) != "index":
             markdown += "\n\n" + _cite_this_page(page, config, context, source=reader.group(1))
@@ -125,13 +140,17 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
     labels, lang = context.labels, context.lang
     date = current_edition(offline=is_offline(config)).date
     title = page.meta.get("title") or page.title or ""
-    path = (config.site_url or "") + (page.url or "")
+    # The published address when the build knows it; online without it, the page's path, which
+    # citations.js completes from the address bar; offline without it, none (the note says so).
+    public = public_address(page.url, config)
+    path = public or ("" if is_offline(config) else page.url or "")
+    date = date if date != "unknown" else "1970-01-01"
     citations = page_citations(
         title=str(title),
         editors=labels.get("citepage.editors", lang),
         site_name=config.site_name,
         url=path,
-        date=date if date != "unknown" else "1970-01-01",
+        date=date,
         lang=lang,
     )
     entry = context.knowledge.sources[source].entry if source else None
@@ -139,8 +158,12 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
         "cite-page.html",
         page=citations,
         path=path,
+        public=bool(public),
+        accessed=".".join(reversed(date.split("-"))),  # GOST's dd.mm.yyyy, which citations.js sets to today
         gost_label=labels.get("citepage.gost_label", lang),
         note=labels.get("citepage.note", lang),
+        no_address=None if path else labels.get("citepage.no_address", lang),
+        note_today=labels.get("citepage.note_today", lang),
         source=_source_citations(entry, lang) if entry else None,
         source_title=labels.get("citepage.source_title", lang),
         source_lang=entry.original_language if entry else lang,

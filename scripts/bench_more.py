@@ -29,7 +29,22 @@ from sourcekit.pipeline import MAX_SEED_BYTES, MB  # noqa: E402
 
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "themes/confucius-institutes/", "sources/new-silk-road-soft-power/"]
+# One page of every type (its English address; kk/ and ru/ before it for the other languages).
+PAGES = {
+    "home": "",
+    "theme": "themes/confucius-institutes/",
+    "reader": "sources/new-silk-road-soft-power/",
+    "reader part": "sources/new-silk-road-soft-power/part-2/",
+    "parallel view": "sources/parallel/new-silk-road-soft-power/part-2/",
+    "glossary": "glossary/",
+    "timeline": "timeline/",
+    "data": "data/",
+    "classroom": "classroom/",
+    "kit": "classroom/belt-and-road/",
+    "404": "404.html",
+}
+LANGUAGES = ("en", "kk", "ru")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGETS = {"theme first view": 90_000, "further page HTML": 25_000, "search index per language": 100_000, "offline zip": 2 * 1024 * 1024}
 
 
@@ -38,9 +53,11 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def timed_build(project: Path, site: Path, *, strict: bool = True, env: dict | None = None) -> float:
+def timed_build(project: Path, site: Path, *, strict: bool = True, env: dict | None = None, unset: tuple[str, ...] = ()) -> float:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", **(env or {}))
+    for name in unset:  # e.g. a build without SITE_URL, whatever the shell says
+        environment.pop(name, None)
     # Python's default: compiled modules are cached in __pycache__ (some sandboxes turn this
     # off, which would make every build compile the hooks again, as no reader's machine does).
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -288,30 +305,59 @@ def text_sizes(sizes_mb: tuple[float, ...], *, source: Path | None = None, lift_
             shutil.rmtree(site, ignore_errors=True)
 
 
-def lighthouse(site_url_site: Path, port: int) -> None:
+def lighthouse(sites: dict[str, tuple[Path, int]], *, types: list[str] | None = None, langs: tuple[str, ...] = LANGUAGES) -> list[dict]:
+    """Lighthouse (mobile) on one page of every type in every language, for each built site
+    (``{"with SITE_URL": (site, port), "without SITE_URL": (site, port)}``; each is served on
+    its port, which a site built with ``SITE_URL`` names). ``LIGHTHOUSE_RUNS`` runs per page
+    (default 3; the median by performance is kept). Prints a table, then every audit that
+    cost a point; returns the rows."""
     print("\n== Lighthouse (mobile), served with gzip on 127.0.0.1", flush=True)
     if not LIGHTHOUSE.exists() or not Path("/usr/bin/chromium").exists():
         print("skipped: needs `npm install` (lighthouse) and Debian's chromium")
-        return
-    with serve_gzip(site_url_site, port):
-        runs = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
-        print(f"median of {runs} runs per page (Lighthouse's scores vary from run to run; the range is shown)")
-        print(f"{'page':45} perf a11y best  seo  transfer  perf range  FCP     LCP     TBT")
-        for lang in ("en", "kk", "ru"):
-            for page in PAGES:
-                path = ("" if lang == "en" else f"{lang}/") + page
-                reports = [_lighthouse_report(f"http://127.0.0.1:{port}/{path}") for _ in range(runs)]
-                reports.sort(key=lambda report: report["categories"]["performance"]["score"])
-                report = reports[len(reports) // 2]
-                scores = [round(report["categories"][key]["score"] * 100) for key in ("performance", "accessibility", "best-practices", "seo")]
-                perf = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
-                transfer = int(report["audits"]["total-byte-weight"]["numericValue"])
-                metrics = [report["audits"][key]["numericValue"] for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")]
-                print(
-                    f"/{path:44} {scores[0]:4d} {scores[1]:4d} {scores[2]:4d} {scores[3]:4d} {transfer:9,d}  {min(perf):4d}–{max(perf):<4d}  "
-                    f"{metrics[0] / 1000:4.1f} s  {metrics[1] / 1000:4.1f} s  {metrics[2]:4.0f} ms",
-                    flush=True,
-                )
+        return []
+    runs = max(1, int(os.environ.get("LIGHTHOUSE_RUNS", "3")))
+    chosen = {name: path for name, path in PAGES.items() if not types or name in types}
+    print(f"median of {runs} run(s) per page (Lighthouse's scores vary from run to run; the range of performance is shown)")
+    rows: list[dict] = []
+    for build, (site, port) in sites.items():
+        print(f"\n-- built {build}")
+        print(f"{'type':14} {'page':48} perf a11y best  seo  transfer  perf range  FCP     LCP     TBT")
+        with serve_gzip(site, port):
+            for lang in langs:
+                for name, page in chosen.items():
+                    path = ("" if lang == "en" else f"{lang}/") + page
+                    reports = [_lighthouse_report(f"http://127.0.0.1:{port}/{path}") for _ in range(runs)]
+                    reports.sort(key=lambda report: report["categories"]["performance"]["score"])
+                    report = reports[len(reports) // 2]
+                    scores = [round(report["categories"][key]["score"] * 100) for key in CATEGORIES]
+                    perf = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
+                    transfer = int(report["audits"]["total-byte-weight"]["numericValue"])
+                    metrics = [report["audits"][key]["numericValue"] for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")]
+                    print(
+                        f"{name:14} /{path:47} {scores[0]:4d} {scores[1]:4d} {scores[2]:4d} {scores[3]:4d} {transfer:9,d}  {min(perf):4d}–{max(perf):<4d}  "
+                        f"{metrics[0] / 1000:4.1f} s  {metrics[1] / 1000:4.1f} s  {metrics[2]:4.0f} ms",
+                        flush=True,
+                    )
+                    rows.append({"build": build, "type": name, "path": path, "scores": scores, "transfer": transfer, "lost": _lost_points(report)})
+    short = [row for row in rows if min(row["scores"]) < 100]
+    print(f"\n{len(rows) - len(short)} of {len(rows)} pages score 100 in all four categories")
+    for row in short:
+        print(f"  {row['build']}, /{row['path']}: " + "; ".join(row["lost"]))
+    return rows
+
+
+def _lost_points(report: dict) -> list[str]:
+    """The audits that cost points, by category: "seo: hreflang (0)"."""
+    lost = []
+    for key in CATEGORIES:
+        category = report["categories"][key]
+        if category["score"] == 1:
+            continue
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                lost.append(f"{key}: {ref['id']} ({audit['score']:.2f})")
+    return lost
 
 
 def _lighthouse_report(url: str) -> dict:
@@ -345,20 +391,71 @@ def budgets(site: Path, offline_zip: Path | None) -> None:
         print(f"{name:75} {value:10,d} / {limit:10,d}  {'ok' if value <= limit else 'OVER'}")
 
 
+def _free_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def lighthouse_sites(tmp: Path, which: tuple[str, ...] = ("with", "without")) -> dict[str, tuple[Path, int]]:
+    """The site built with ``SITE_URL`` (the address it is served at) and without, in ``tmp``."""
+    sites = {}
+    for kind in which:
+        port = _free_port()
+        site = tmp / f"site-{kind}"
+        if kind == "with":
+            timed_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+        else:
+            timed_build(ROOT, site, unset=("SITE_URL",))
+        sites[f"{kind} SITE_URL"] = (site, port)
+    return sites
+
+
+def publish_offline_edition(tmp: Path, sites: list[Path]) -> Path:
+    """Build the offline edition into ``tmp/dist`` and put it in each site's ``download/``, as the
+    publishing workflow does (the teachers' page links it when it is there); return the folder."""
+    offline = tmp / "dist"
+    subprocess.run([sys.executable, "scripts/offline.py", "--out", str(offline)], cwd=ROOT, check=True, capture_output=True)
+    for site in sites:
+        (site / "download").mkdir(exist_ok=True)
+        for name in ("soft-power-central-asia-offline.zip", "soft-power-central-asia-offline.zip.sha256"):
+            shutil.copy2(offline / name, site / "download" / name)
+    return offline
+
+
+def lighthouse_only(arguments: list[str]) -> None:
+    """``python scripts/bench_more.py lighthouse [--types home,404] [--langs kk] [--builds with]``:
+    only the Lighthouse table (``LIGHTHOUSE_RUNS=1`` for a quick look)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="bench_more.py lighthouse")
+    parser.add_argument("--types", help=f"page types, comma-separated (default all: {', '.join(PAGES)})")
+    parser.add_argument("--langs", default=",".join(LANGUAGES))
+    parser.add_argument("--builds", default="with,without", help="with and/or without SITE_URL")
+    options = parser.parse_args(arguments)
+    types = options.types.split(",") if options.types else None
+    unknown = [name for name in types or [] if name not in PAGES]
+    if unknown:
+        raise SystemExit(f"unknown page type(s): {', '.join(unknown)}; known: {', '.join(PAGES)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        sites = lighthouse_sites(Path(tmp), tuple(options.builds.split(",")))
+        publish_offline_edition(Path(tmp), [site for site, _port in sites.values()])
+        rows = lighthouse(sites, types=types, langs=tuple(options.langs.split(",")))
+    if rows and any(min(row["scores"]) < 100 for row in rows):
+        raise SystemExit(1)
+
+
 def main() -> None:
     runs = int(os.environ.get("BENCH_RUNS", "5"))
     with tempfile.TemporaryDirectory() as tmp:
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        sock.close()
-        site = Path(tmp) / "site"
-        timed_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-        offline = Path(tmp) / "dist"
-        subprocess.run([sys.executable, "scripts/offline.py", "--out", str(offline)], cwd=ROOT, check=True, capture_output=True)
+        sites = lighthouse_sites(Path(tmp))
+        site = sites["with SITE_URL"][0]
+        offline = publish_offline_edition(Path(tmp), [site for site, _port in sites.values()])
         budgets(site, offline / "soft-power-central-asia-offline.zip")
         print(f"offline zip: {(offline / 'soft-power-central-asia-offline.zip').stat().st_size:,d} bytes")
-        lighthouse(site, port)
+        lighthouse(sites)
     baseline(max(3, runs))
     scaling(tuple(int(x) for x in os.environ.get("BENCH_SCALES", "10,50").split(",")))
     # The largest text the build accepts, and a 10 MB one (refused); BENCH_TEXT_SIZES=1,2,5,10 for more.
@@ -367,7 +464,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["sizes"]:  # only the text sizes: python scripts/bench_more.py sizes 1,2,5,10 [--no-limit]
+    if sys.argv[1:2] == ["lighthouse"]:
+        lighthouse_only(sys.argv[2:])
+    elif sys.argv[1:2] == ["sizes"]:  # only the text sizes: python scripts/bench_more.py sizes 1,2,5,10 [--no-limit]
         arguments = [argument for argument in sys.argv[2:] if argument != "--no-limit"]
         chosen = tuple(float(x) for x in arguments[0].split(",")) if arguments else (MAX_SEED_BYTES / MB, 10.0)
         text_sizes(chosen, lift_limit="--no-limit" in sys.argv)

@@ -6,6 +6,11 @@ The site is built with Material's offline plugin (``OFFLINE=true``), so that it 
 from file:// with search. Unused lunr language files are dropped, the files are packed in
 a fixed order with fixed dates and permissions, and ``<zip>.sha256`` is written beside it.
 Same inputs, same bytes.
+
+``SITE_URL``, the address where the site is published (as for the online build), is not the
+offline edition's own address: the edition is built without it (its pages are files, its links
+relative) and it is passed on as ``PUBLIC_SITE_URL``, so that "Cite this page" gives each page's
+public address (hooks/themes.py). Without it the citations say that the address is not known.
 """
 
 from __future__ import annotations
@@ -75,6 +80,15 @@ def pack(site: Path, target: Path, *, epoch: int) -> None:
                 print(f"  packed {index}/{len(files)} files", flush=True)
 
 
+def offline_environment(environ: dict[str, str]) -> dict[str, str]:
+    """The build's environment: ``OFFLINE``, and ``SITE_URL`` passed on as ``PUBLIC_SITE_URL``."""
+    env = dict(environ, OFFLINE="true")
+    public = env.pop("SITE_URL", "") or env.get("PUBLIC_SITE_URL", "")
+    if public:
+        env["PUBLIC_SITE_URL"] = public
+    return env
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
@@ -83,9 +97,13 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch())
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    os.environ["OFFLINE"] = "true"
+    env = offline_environment(dict(os.environ))
+    os.environ.pop("SITE_URL", None)  # build() reads os.environ
+    os.environ.update(env)
     site = out / "offline-site"
     print("1/3 building the offline edition (all three languages)…", flush=True)
+    public = env.get("PUBLIC_SITE_URL")
+    print(f"    citations give the public address {public}" if public else "    SITE_URL unset: citations give no address", flush=True)
     if build(site) != 0:
         return 1
     print(f"2/3 dropping unused files: {prune(site):,d} bytes saved", flush=True)

@@ -39,10 +39,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _NotFoundHandler(_QuietHandler):
+    """As a static host does: for any path that has no file, status 404 and the nearest
+    ``404.html`` above that path (``kk/404.html`` for a missing ``/kk/…``, as Cloudflare Pages
+    does; the root one elsewhere, as GitHub Pages does everywhere)."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        root = Path(self.directory).resolve()
+        folder = Path(self.translate_path(self.path)).resolve()
+        candidates = [folder, *folder.parents] if folder.is_relative_to(root) else [root]
+        page = next((place / "404.html" for place in candidates if place.is_relative_to(root) and (place / "404.html").is_file()), None)
+        if code != 404 or page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 at a free port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, *, not_found_page: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yield the base URL. With
+    ``not_found_page``, a missing path gets the nearest ``404.html`` (status 404), as on a host."""
+    handler = functools.partial(_NotFoundHandler if not_found_page else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -716,3 +716,102 @@ NOT_FOUND = {
     "ru": ("Страница не найдена", "Конфуция"),
 }
 PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
+
+
+def _not_found_page_works(page, base_url: str, lang: str) -> None:  # noqa: ANN001
+    """The page shown is the 404 page of ``lang``, styled, every link of its text leads to a real
+    page of the site, and its search field finds pages of its language."""
+    title, query = NOT_FOUND[lang]
+    prefix = PREFIXES[lang]
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("article h1")).to_have_text(title)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "the stylesheet is loaded"
+    hrefs = page.locator("article a[href]").evaluate_all("links => links.map(link => link.href)")
+    assert len(hrefs) >= 8
+    for href in hrefs:
+        assert href.startswith(base_url), href
+        response = page.request.get(href)
+        assert response.status == 200, href
+        assert "<h1>" + NOT_FOUND["en"][0] not in response.text(), href
+    own = [href for href in hrefs if href.startswith(base_url + prefix)]
+    assert len(own) >= 7, "home, four themes, sources and glossary in the page's language"
+    field = page.locator("#sk-404-query")
+    field.fill(query)
+    field.press("Enter")
+    page.wait_for_url("**/?q=*")
+    assert urlparse(page.url).path == urlparse(base_url).path + prefix
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    links = results.evaluate_all("links => links.map(link => link.href)")
+    assert links and all(urlparse(link).path.startswith(urlparse(base_url).path + prefix) for link in links), links
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_404_page_in_each_language(page, base_url: str, lang: str) -> None:  # noqa: ANN001
+    page.goto(base_url + PREFIXES[lang] + "404.html")
+    _not_found_page_works(page, base_url, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_404_page_served_for_a_missing_deep_address(browser, built_site: Path, lang: str) -> None:  # noqa: ANN001
+    """A host returns the 404 page at the missing address itself: its links and styles, relative
+    to its own place in the files, must still lead to the site."""
+    with serve(built_site, not_found_page=True) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        response = page.goto(url + PREFIXES[lang] + "themes/no-such-theme/a/b/")
+        assert response is not None and response.status == 404
+        _not_found_page_works(page, url, lang)
+        context.close()
+
+
+def test_cite_this_page_fits_a_phone_with_todays_date(browser, base_url: str) -> None:  # noqa: ANN001
+    import datetime
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    import re
+
+    days = {datetime.date.today().strftime("%d.%m.%Y")}
+    page.goto(base_url + "kk/themes/kazakhstan/")
+    days.add(datetime.date.today().strftime("%d.%m.%Y"))  # the page may open just after midnight
+    box = page.locator(".sk-cite-page")
+    expect(box.locator(".sk-access-date")).to_have_text(re.compile("^(" + "|".join(re.escape(day) for day in days) + ")$"))
+    assert "бүгінгі күн" in box.locator("[data-note-today]").inner_text()
+    assert box.locator(".sk-page-url").first.inner_text() == base_url + "kk/themes/kazakhstan/"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page is wider than the phone"
+    context.close()
+
+
+def test_footer_next_follows_the_sidebar_on_every_page(page, base_url: str) -> None:  # noqa: ANN001
+    """Walk the footer's "next" links from the Kazakh home page to the end: the pages come in the
+    sidebar's order, each later part of a long text right after the part before it, and each
+    page's "previous" link leads back."""
+    import re
+
+    later = re.compile(r"part-(\d+)/$")
+    page.goto(base_url + "kk/")
+    menu = page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
+        "links => [...new Set(links.map(link => link.href.split('#')[0]))]"
+    )
+    assert len(menu) >= 15
+    visited: list[str] = []
+    url: str | None = base_url + "kk/"
+    while url and len(visited) < 100:
+        page.goto(url)
+        previous = page.locator("a.md-footer__link--prev")
+        if visited:
+            assert previous.evaluate("link => link.href") == visited[-1], url
+        else:
+            assert previous.count() == 0
+        visited.append(url)
+        following = page.locator("a.md-footer__link--next")
+        url = following.evaluate("link => link.href") if following.count() else None
+    assert [address for address in visited if not later.search(address)] == menu
+    for index, address in enumerate(visited):
+        part = later.search(address)
+        if part:
+            number = int(part.group(1))
+            before = address[: part.start()] + ("" if number == 2 else f"part-{number - 1}/")
+            assert visited[index - 1] == before, address
+    assert any(later.search(address) for address in visited), "the walk passes through the parts"

@@ -36,7 +36,7 @@ def page_path(site: Path, lang: str, page: str) -> Path:
 
 def test_output_tree_has_every_page_in_every_language(built_site: Path) -> None:
     html = sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html"))
-    expected = sorted(["404.html"] + [f"{PREFIX[lang]}{page}index.html" for lang in LANGUAGES for page in PAGES])
+    expected = sorted([f"{PREFIX[lang]}404.html" for lang in LANGUAGES] + [f"{PREFIX[lang]}{page}index.html" for lang in LANGUAGES for page in PAGES])
     assert html == expected
 
 
@@ -46,8 +46,11 @@ def test_html_lang_and_alternates(built_site: Path, lang: str, page: str) -> Non
     path = page_path(built_site, lang, page)
     html = path.read_text(encoding="utf-8")
     assert re.search(rf'<html lang="{lang}"', html)
+    # Without SITE_URL the site does not know its address: no hreflang links (they must be
+    # absolute); the language switcher leads to the same page in each language.
+    assert '<link rel="alternate" hreflang' not in html
     alternates: dict[str, str] = {}
-    for tag in re.findall(r'<link rel="alternate"[^>]*>', html):
+    for tag in re.findall(r'<a [^>]*class="md-select__link"[^>]*>', html):
         hreflang = re.search(r'hreflang="([\w-]+)"', tag)
         href = re.search(r'href="([^"]+)"', tag)
         if hreflang and href:
@@ -57,7 +60,6 @@ def test_html_lang_and_alternates(built_site: Path, lang: str, page: str) -> Non
     for other in LANGUAGES:
         target = (path.parent / alternates[other]).resolve() / "index.html"
         assert target == page_path(built_site, other, page).resolve(), (other, alternates[other])
-    assert "x-default" in alternates
     if "x-default" in alternates:
         assert (path.parent / alternates["x-default"]).resolve() == page_path(built_site, "en", page).parent.resolve()
 
@@ -181,6 +183,69 @@ def test_404_page_is_the_default_language(built_site: Path) -> None:
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
     assert 'href="/ru/' not in html.split('class="md-header__option"')[0]
+
+
+NOT_FOUND_TITLES = {"en": "Page not found", "kk": "Бет табылмады", "ru": "Страница не найдена"}
+
+
+def _article_links(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', html.split("<article", 1)[1].split("</article>", 1)[0])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_page_of_each_language_links_relative_to_its_place(built_site: Path, lang: str) -> None:
+    """Without SITE_URL every link and asset of kk/404.html is relative to kk/ (file://, a folder)."""
+    page = built_site / PREFIX[lang] / "404.html"
+    html = page.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html and f"<h1>{NOT_FOUND_TITLES[lang]}</h1>" in html
+    assert not re.search(r'(?:href|src)="/(?!/)', html), "a root-absolute link"
+    links = _article_links(html)
+    assert len(links) >= 8
+    for href in links:
+        target = (page.parent / href).resolve()
+        assert (target / "index.html").is_file(), href
+
+
+PUBLISHED = "https://example.org/soft-power/"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built as for publishing below a path (SITE_URL set)."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    env = dict(os.environ, SITE_URL=PUBLISHED, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_published_pages_have_absolute_hreflang_and_cite_their_address(published_site: Path, lang: str) -> None:
+    html = page_path(published_site, lang, "themes/kazakhstan/").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+    expected = {other: f"{PUBLISHED}{PREFIX[other]}themes/kazakhstan/" for other in LANGUAGES}
+    assert links == {**expected, "x-default": expected["en"]}
+    address = f"{PUBLISHED}{PREFIX[lang]}themes/kazakhstan/"
+    assert f'<span class="sk-page-url" data-public>{address}</span>' in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_published_404_pages_link_from_the_site_path(published_site: Path, lang: str) -> None:
+    """A host returns 404.html for any missing path: with SITE_URL its links start at the site's path."""
+    html = (published_site / PREFIX[lang] / "404.html").read_text(encoding="utf-8")
+    assert f"<h1>{NOT_FOUND_TITLES[lang]}</h1>" in html
+    assert 'createElement("base")' not in html
+    links = _article_links(html)
+    assert len(links) >= 8
+    for href in links:
+        assert href.startswith("/soft-power/"), href
+        assert (published_site / href.removeprefix("/soft-power/") / "index.html").is_file(), href
 
 
 def test_scripts_of_the_body_run_deferred_in_their_order() -> None:

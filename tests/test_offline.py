@@ -22,6 +22,8 @@ ZIP = "soft-power-central-asia-offline.zip"
 
 def make_offline(out: Path) -> Path:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)  # the edition as built without a public address
+    env.pop("PUBLIC_SITE_URL", None)
     result = subprocess.run(
         [sys.executable, "scripts/offline.py", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -168,3 +170,72 @@ def test_offline_quiz_reveals_the_answer(file_page, unzipped: Path) -> None:  # 
     assert answer.locator("p").first.is_visible()
     assert "Жауабы" in answer.inner_text()
     assert answer.locator("a[href*='sources/']").count() >= 1
+
+
+def test_offline_build_cites_the_public_address_from_site_url() -> None:
+    """scripts/offline.py builds without SITE_URL (the edition's pages are files) and passes it on
+    as PUBLIC_SITE_URL, which "Cite this page" gives (hooks/themes.py public_address)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from offline import offline_environment
+
+    env = offline_environment({"SITE_URL": "https://example.org/soft-power/", "PATH": "/bin"})
+    assert env == {"OFFLINE": "true", "PUBLIC_SITE_URL": "https://example.org/soft-power/", "PATH": "/bin"}
+    assert offline_environment({"PATH": "/bin"}) == {"OFFLINE": "true", "PATH": "/bin"}
+
+    from types import SimpleNamespace
+
+    from themes import public_address
+
+    os.environ.pop("PUBLIC_SITE_URL", None)
+    offline = SimpleNamespace(site_url=None, use_directory_urls=False)
+    assert public_address("kk/themes/kazakhstan.html", offline) is None
+    os.environ["PUBLIC_SITE_URL"] = "https://example.org/soft-power/"
+    try:
+        assert public_address("kk/themes/kazakhstan.html", offline) == "https://example.org/soft-power/kk/themes/kazakhstan/"
+        assert public_address("kk/index.html", offline) == "https://example.org/soft-power/kk/"
+        assert public_address("index.html", offline) == "https://example.org/soft-power/"
+        assert public_address("sources/x/part-2.html", offline) == "https://example.org/soft-power/sources/x/part-2/"
+    finally:
+        del os.environ["PUBLIC_SITE_URL"]
+    online = SimpleNamespace(site_url="https://example.org/soft-power/", use_directory_urls=True)
+    assert public_address("ru/themes/kazakhstan/", online) == "https://example.org/soft-power/ru/themes/kazakhstan/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "kk/", "ru/"])
+def test_offline_cite_this_page_gives_no_file_path(file_page, unzipped: Path, prefix: str) -> None:  # noqa: ANN001
+    """Built without a public address, the offline edition's citation has no address at all (no
+    file:// path, no bare relative path) and says so; the date of access is the reader's today."""
+    import datetime
+
+    file_page.goto((unzipped / prefix / "themes" / "kazakhstan.html").as_uri())
+    box = file_page.locator(".sk-cite-page")
+    text = box.inner_text()
+    assert "file:" not in text and "themes/kazakhstan" not in text and ".html" not in text, text
+    assert box.locator(".sk-cite-no-address").is_visible()
+    assert box.locator(".sk-access-date").inner_text() in {
+        (datetime.date.today() + datetime.timedelta(days=shift)).strftime("%d.%m.%Y") for shift in (-1, 0)
+    }
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "query"), [("", "Confucius"), ("kk/", "Конфуций"), ("ru/", "Конфуция")])
+def test_offline_404_page_links_and_searches(file_page, unzipped: Path, prefix: str, query: str) -> None:  # noqa: ANN001
+    """Each language's 404 page, opened from file://, links to files that exist and searches."""
+    from urllib.parse import unquote
+
+    file_page.goto((unzipped / prefix / "404.html").as_uri())
+    assert file_page.locator("html").get_attribute("lang") == (prefix.rstrip("/") or "en")
+    hrefs = file_page.locator("article a[href]").evaluate_all("links => links.map(link => link.href)")
+    assert len(hrefs) >= 8
+    for href in hrefs:
+        assert href.startswith("file://") and Path(unquote(urlparse(href).path)).is_file(), href
+    file_page.locator("#sk-404-query").fill(query)
+    file_page.locator("#sk-404-query").press("Enter")
+    file_page.wait_for_url("**/index.html?q=*")
+    results = file_page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    root = unzipped.as_uri() + "/"
+    links = results.evaluate_all("links => links.map(link => link.href)")
+    assert links and all(link[len(root):].startswith(prefix) for link in links), links
+    assert prefix or not any(link[len(root):].startswith(("kk/", "ru/")) for link in links), links

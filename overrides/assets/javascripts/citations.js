@@ -115,10 +115,23 @@
   }
   window.addEventListener("scroll", replace, { capture: true, passive: true });
   window.addEventListener("resize", replace);
-  /* "Cite this page": show the full address when the page is read online. */
+  /* "Cite this page": a path becomes the full address when the page is read online (a
+     published address, data-public, is kept: the offline edition and a preview cite it too);
+     the date of access is the reader's today, as GOST writes it (dd.mm.yyyy), and the note
+     says so. */
   if (/^https?:$/.test(location.protocol)) {
     var here = location.href.split("#")[0].split("?")[0];
-    document.querySelectorAll(".sk-page-url").forEach(function (el) { el.textContent = here; });
+    document.querySelectorAll(".sk-page-url:not([data-public])").forEach(function (el) { el.textContent = here; });
+  }
+  var dates = document.querySelectorAll(".sk-access-date");
+  if (dates.length) {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    var today = two(now.getDate()) + "." + two(now.getMonth() + 1) + "." + now.getFullYear();
+    dates.forEach(function (el) { el.textContent = today; });
+    document.querySelectorAll(".sk-cite-page [data-note-today]").forEach(function (el) {
+      el.textContent = el.getAttribute("data-note-today");
+    });
   }
   document.addEventListener("keydown", function (event) {
     if (event.key === "Tab") document.documentElement.classList.remove("sk-touch");
