@@ -68,7 +68,7 @@ def main() -> None:
             print(f"{page.relative_to(site).as_posix():60} {size:8,d}")
         print(f"{'median page':60} {int(statistics.median(sizes)):8,d}")
 
-        print("\n== Search index per language (documents of that language only)")
+        print("\n== Search index per language: the manifest a page loads, then shards and chunks on demand")
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         for lang, prefix in PREFIXES.items():
             docs = [
@@ -76,9 +76,11 @@ def main() -> None:
                 if (doc["location"].startswith(prefix) if prefix else not doc["location"].startswith(("kk/", "ru/")))
             ]
             data = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False).encode("utf-8")
-            print(f"{lang}: {len(docs):4d} documents, {len(data):9,d} bytes, {gz(data):8,d} gzipped")
-        whole = (site / "search" / "search_index.json").read_bytes()
-        print(f"all: {len(index['docs']):4d} documents, {len(whole):9,d} bytes, {gz(whole):8,d} gzipped")
+            manifest = (site / "search" / f"search_index.{lang}.json").read_bytes()
+            shards = [gz(path.read_bytes()) for path in (site / "search" / lang).glob("t*.json")]
+            chunks = [gz(path.read_bytes()) for path in (site / "search" / lang).glob("d*.json")]
+            print(f"{lang}: {len(docs):4d} documents ({gz(data):8,d} gzipped as one file); manifest {gz(manifest):6,d}; "
+                  f"{len(shards)} shards, largest {max(shards, default=0):6,d}; {len(chunks)} chunks, largest {max(chunks, default=0):6,d} (gzipped)")
 
         print("\n== SVG (charts and map) per page, bytes")
         for page in pages:
@@ -110,6 +112,10 @@ def main() -> None:
 
     bench_ingest.main()
     bench_more.main()
+
+    import bench_search
+
+    bench_search.main(tuple(int(x) for x in os.environ.get("BENCH_SEARCH_SCALES", "1,50").split(",")))
 
 
 if __name__ == "__main__":

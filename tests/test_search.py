@@ -78,6 +78,17 @@ def file_context(browser):  # noqa: ANN001, ANN201
         yield context
 
 
+def search_final(page, query: str) -> list[str]:  # noqa: ANN001
+    """Search ``query`` and return the result links once the worker's last answer is drawn.
+
+    The worker answers twice when there is more to show (the best results first, then every
+    paragraph of the first 50 pages); search-lang.js marks the list when the last has come.
+    """
+    search(page, query)
+    page.locator('.md-search-result[data-sk-final="true"]').wait_for(state="attached")
+    return page.locator(RESULTS).evaluate_all("links => links.map(link => link.href)")
+
+
 def type_at_once(page, query: str, way: int) -> None:  # noqa: ANN001
     """Type ``query`` as soon as the field exists, in one of three ways.
 
@@ -208,11 +219,11 @@ def result_marks(page) -> list[str]:  # noqa: ANN001
 def test_folded_query_finds_what_is_printed(context, base_url: str, start: str, typed: str, printed: str) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(base_url + start)
-    found = search(page, typed)
+    found = search_final(page, typed)
     count = page.locator(".md-search-result__meta").inner_text()
     marks = result_marks(page)
     page.goto(base_url + start)
-    assert found == search(page, printed), "the same results, typed either way"
+    assert found == search_final(page, printed), "the same results, typed either way"
     assert count == page.locator(".md-search-result__meta").inner_text()
     assert found
     for href in found:
@@ -226,7 +237,7 @@ def test_folded_query_finds_what_is_printed(context, base_url: str, start: str, 
 
 def open_highlighted_result(page, query: str) -> list[str]:  # noqa: ANN001
     """Search ``query``, open the first result that carries highlight terms, return the page's marks."""
-    search(page, query)
+    search_final(page, query)
     links = page.locator(RESULTS)
     for index in range(links.count()):
         href = links.nth(index).get_attribute("href") or ""
@@ -257,11 +268,11 @@ def test_the_opened_result_highlights_the_printed_words(context, base_url: str) 
 def test_folding_offline(file_context, unzipped: Path) -> None:  # noqa: ANN001
     page = file_context.new_page()
     page.goto((unzipped / "kk" / "index.html").as_uri())
-    found = search(page, "казакстан")
+    found = search_final(page, "казакстан")
     assert found and all("/kk/" in href for href in found)
     assert any(mark.startswith("қазақстан") for mark in result_marks(page))
     page.goto((unzipped / "ru" / "index.html").as_uri())
-    assert search(page, "Шелкового пути")
+    assert search_final(page, "Шелкового пути")
     assert any(mark.startswith("шёлкового") for mark in result_marks(page))
     marks = open_highlighted_result(page, "Шелкового пути")
     assert any(mark.lower() == "шёлкового" for mark in marks), marks
@@ -439,7 +450,7 @@ def group_terms(page) -> list[list[str]]:  # noqa: ANN001
 
 
 def check_typo(page, start: str, typed: str, folded: str) -> None:  # noqa: ANN001
-    found = search(page, typed)
+    found = search_final(page, typed)
     assert found, f"{typed!r} finds nothing"
     for href in found:
         path = urlparse(href).path
@@ -470,7 +481,7 @@ RANKING = [("", "Kyrgyzstan Confucius"), ("kk/", "Қырғызстан Конф�
 def test_results_holding_every_word_come_first(context, base_url: str, start: str, query: str) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(base_url + start)
-    search(page, query)
+    search_final(page, query)
     groups = group_terms(page)
     counts = coverage(groups)
     assert counts[0] == 2, f"the first result holds both words: {counts}"
@@ -485,7 +496,7 @@ def test_results_holding_every_word_come_first(context, base_url: str, start: st
 def test_an_exact_word_ranks_above_a_typo(context, base_url: str, start: str, query: str, typo: str) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(base_url + start)
-    search(page, query)
+    search_final(page, query)
     word = fold(query)
     kinds = []
     for links in group_terms(page):
@@ -497,7 +508,7 @@ def test_an_exact_word_ranks_above_a_typo(context, base_url: str, start: str, qu
 
 def open_paragraph_result(page, query: str) -> str:  # noqa: ANN001
     """Search ``query``, click the first result that opens a paragraph (#p-…); return its id."""
-    search(page, query)
+    search_final(page, query)
     link = page.locator('a.md-search-result__link[href*="#p-"]').first
     href = link.get_attribute("href") or ""
     assert "#p-" in href, "a paragraph among the results"
@@ -525,7 +536,7 @@ def test_typos_ranking_and_landing_offline(file_context, unzipped: Path) -> None
     page.goto((unzipped / "index.html").as_uri())
     check_typo(page, "", "Kazakstan", "kazakhstan")
     page.goto((unzipped / "kk" / "index.html").as_uri())
-    search(page, "Қырғызстан Конфуций")
+    search_final(page, "Қырғызстан Конфуций")
     counts = coverage(group_terms(page))
     assert counts[0] == 2 and counts == sorted(counts, reverse=True), counts
     page.goto((unzipped / "ru" / "index.html").as_uri())

@@ -106,7 +106,7 @@
  */
 (function () {
   "use strict";
-  var SETUP = 0, READY = 1, QUERY = 2;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   function isField(el) { return !!(el && el.classList && el.classList.contains("md-search__input")); }
   function field() { return document.querySelector("input.md-search__input"); }
   function announce(el) {
@@ -135,10 +135,23 @@
     var post = worker.postMessage;
     worker.postMessage = function (message) {
       if (message && message.type === SETUP) ready = false;
-      if (message && message.type === QUERY) last = message.data;
+      if (message && message.type === QUERY) {
+        last = message.data;
+        var list = document.querySelector(".md-search-result");
+        if (list) list.removeAttribute("data-sk-final");
+      }
       return post.apply(worker, arguments);
     };
     worker.addEventListener("message", function (ev) {
+      if (ev.data && ev.data.type === RESULT) {
+        /* the worker may answer twice (the best results first): the last answer is marked */
+        var final = !!(ev.data.data && ev.data.data.final);
+        setTimeout(function () {
+          var list = document.querySelector(".md-search-result");
+          if (list) list.setAttribute("data-sk-final", String(final));
+        }, 0);
+        return;
+      }
       if (!ev.data || ev.data.type !== READY) return;
       ready = true;
       last = null;

@@ -58,7 +58,8 @@
   }
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
   var KEY_LENGTH = 2, TYPO_LENGTH = 5, EXACT = 1, PREFIX = 0.9, TYPO = 0.45;
-  var SHOWN = 10; /* result groups whose best documents are loaded before the first answer */
+  var SHOWN = 5; /* result groups (pages) whose best document is loaded before the first answer:
+                    about a phone's screen; Material draws 10, the next ones by title until the next answer */
   var FIRST = 1; /* documents of each of those groups in the first answer (one request each at most) */
   var TOP = 3; /* documents of a group shown open (the others are under "N more on this page") */
 
@@ -281,6 +282,7 @@
   }
 
   var latest = 0;
+  var LATER = 150; /* milliseconds between the first answer and the work for the next one */
   var MORE = 50; /* result groups whose texts are loaded after the first answer */
   function search(query, seq, more) {
     var list = queryWords(query);
@@ -376,14 +378,20 @@
         if (!data || seq !== latest) return null;
         var more = data.more;
         delete data.more;
+        if (!more) data.final = true; /* the last answer to this query (search-lang.js marks it) */
         answer(data);
         /* then the next groups, with their texts and paragraphs, in the same order */
-        return more ? search(query, seq, true).then(function (all) {
-          if (all && seq === latest) { delete all.more; answer(all); }
-        }) : null;
+        if (!more) return null;
+        /* a moment later, so that the first answer is drawn before this work starts (from
+           file:// the worker shares the page's thread) */
+        return new Promise(function (resolve) { setTimeout(resolve, LATER); }).then(function () {
+          return seq === latest ? search(query, seq, true) : null;
+        }).then(function (all) {
+          if (all && seq === latest) { delete all.more; all.final = true; answer(all); }
+        });
       }).catch(function (err) {
         console.warn("search-lang-worker:", err);
-        if (seq === latest) answer({ items: [] });
+        if (seq === latest) answer({ items: [], final: true });
       });
     }
   });
