@@ -131,29 +131,35 @@ def baseline(runs: int) -> None:
               f"(budget 1.30), {with_hooks / no_hooks:.2f} on the medians")
 
 
+def replicate(project: Path, factor: int) -> None:
+    """The corpus ×``factor`` in ``project``: each seed copied with its data files (corrections,
+    structure hints, translations) under new slugs and file names."""
+    seeds = project / "seeds"
+    catalogue = (seeds / "catalogue.yml").read_text(encoding="utf-8")
+    entries = catalogue.split("\nsources:\n", 1)[1]
+    extra = []
+    for copy in range(1, factor):
+        for seed in ("000_038d1e9ada18b428.txt", "002_69c31a2c818111c0.txt"):
+            shutil.copy(seeds / seed, seeds / f"{100 + copy:03d}{seed[3:]}")
+        block = entries
+        for slug in ("new-silk-road-soft-power", "china-soft-power-central-asia"):
+            block = block.replace(f"slug: {slug}", f"slug: {slug}-{copy}")
+            for folder in ("corrections", "structure"):
+                for path in (seeds / folder).glob(f"{slug}.yml"):
+                    shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
+            for path in (seeds / "translations").glob(f"{slug}.*.yml"):
+                shutil.copy(path, path.with_name(path.name.replace(slug, f"{slug}-{copy}")))
+        block = re.sub(r"file: \d{3}_", f"file: {100 + copy:03d}_", block)
+        extra.append(block)
+    (seeds / "catalogue.yml").write_text(catalogue + "".join("\n" + block for block in extra), encoding="utf-8")
+
+
 def scaling(factors: tuple[int, ...]) -> None:
     print("\n== Build time as the corpus grows (seeds replicated)", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for factor in factors:
             project = copy_project(Path(tmp) / f"x{factor}")
-            seeds = project / "seeds"
-            catalogue = (seeds / "catalogue.yml").read_text(encoding="utf-8")
-            entries = catalogue.split("\nsources:\n", 1)[1]
-            extra = []
-            for copy in range(1, factor):
-                for seed in ("000_038d1e9ada18b428.txt", "002_69c31a2c818111c0.txt"):
-                    shutil.copy(seeds / seed, seeds / f"{100 + copy:03d}{seed[3:]}")
-                block = entries
-                for slug in ("new-silk-road-soft-power", "china-soft-power-central-asia"):
-                    block = block.replace(f"slug: {slug}", f"slug: {slug}-{copy}")
-                    for folder in ("corrections", "structure"):  # the per-text data files
-                        for path in (seeds / folder).glob(f"{slug}.yml"):
-                            shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
-                    for path in (seeds / "translations").glob(f"{slug}.*.yml"):
-                        shutil.copy(path, path.with_name(path.name.replace(slug, f"{slug}-{copy}")))
-                block = re.sub(r"file: \d{3}_", f"file: {100 + copy:03d}_", block)
-                extra.append(block)
-            (seeds / "catalogue.yml").write_text(catalogue + "".join("\n" + block for block in extra), encoding="utf-8")
+            replicate(project, factor)
             count = 2 * factor
             seconds = timed_build(project, Path(tmp) / f"site{factor}")
             print(f"×{factor:<3d} {count:4d} seeds: {seconds:6.2f} s, {seconds / count:5.2f} s per seed", flush=True)

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import socketserver  # noqa: E402
 
-from bench_more import timed_build  # noqa: E402
+from bench_more import replicate, timed_build  # noqa: E402
 from conftest import copy_project  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
 
@@ -55,28 +55,6 @@ OPTIONS = ("lunr in page", "lunr prebuilt", "shards")
 CHOSEN = "shards"
 BUDGET_BYTES, BUDGET_MS = 150_000, 300
 RUNS = int(os.environ.get("BENCH_SEARCH_RUNS", "3"))
-
-
-def replicate(project: Path, factor: int) -> None:
-    """The corpus ×``factor``: each seed copied with its data files under new slugs (as bench_more's scaling)."""
-    seeds = project / "seeds"
-    catalogue = (seeds / "catalogue.yml").read_text(encoding="utf-8")
-    entries = catalogue.split("\nsources:\n", 1)[1]
-    extra = []
-    for copy in range(1, factor):
-        for seed in ("000_038d1e9ada18b428.txt", "002_69c31a2c818111c0.txt"):
-            shutil.copy(seeds / seed, seeds / f"{100 + copy:03d}{seed[3:]}")
-        block = entries
-        for slug in ("new-silk-road-soft-power", "china-soft-power-central-asia"):
-            block = block.replace(f"slug: {slug}", f"slug: {slug}-{copy}")
-            for folder in ("corrections", "structure"):
-                for path in (seeds / folder).glob(f"{slug}.yml"):
-                    shutil.copy(path, path.with_name(f"{slug}-{copy}.yml"))
-            for path in (seeds / "translations").glob(f"{slug}.*.yml"):
-                shutil.copy(path, path.with_name(path.name.replace(slug, f"{slug}-{copy}")))
-        block = re.sub(r"file: \d{3}_", f"file: {100 + copy:03d}_", block)
-        extra.append(block)
-    (seeds / "catalogue.yml").write_text(catalogue + "".join("\n" + block for block in extra), encoding="utf-8")
 
 
 # Bytes of the search/ requests completed so far, in the page and in its iframes (the workers)
