@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build test test-fast bench clean offline zim inspect
 
-$(READY): requirements.txt scripts/bootstrap.sh
+$(READY): requirements.txt scripts/bootstrap.sh pyproject.toml
 	@PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
 	@touch $@
 

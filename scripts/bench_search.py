@@ -120,7 +120,7 @@ def prepare(site: Path) -> str:
     """Write the other two options' files into ``site``; return Material's worker URL (site-relative)."""
     from lunr.builder import Builder
 
-    from search_index import language_of
+    from mkdocs_sourcekit.search_index import language_of
 
     whole = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     folder = site / "search" / "bench"

@@ -30,4 +30,6 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 echo "bootstrap: installing locked requirements into $VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# The project itself, editable: its MkDocs plugin (pyproject.toml's entry point) runs from hooks/.
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
 sh scripts/ensure-hunspell.sh bootstrap

@@ -10,7 +10,7 @@ Same inputs, same bytes.
 ``SITE_URL``, the address where the site is published (as for the online build), is not the
 offline edition's own address: the edition is built without it (its pages are files, its links
 relative) and it is passed on as ``PUBLIC_SITE_URL``, so that "Cite this page" gives each page's
-public address (hooks/themes.py). Without it the citations say that the address is not known.
+public address (hooks/mkdocs_sourcekit/hand_written.py). Without it the citations say that the address is not known.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs_build
+from conftest import ROOT, run_mkdocs_build
 from sourcekit.errors import InputError
 from sourcekit.load import load_seed
 
@@ -361,22 +361,30 @@ def test_a_third_article_needs_only_a_file_and_an_entry(project_copy: Path, tmp_
         assert 'href="#ref-1"' in html
 
 
-def test_the_disk_cache_is_used_only_for_the_same_inputs_and_survives_garbage(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    import sources
+def test_the_disk_cache_is_used_only_for_the_same_inputs_and_survives_garbage(tmp_path: Path) -> None:
+    from mkdocs_sourcekit.model_cache import ModelCache
+    from mkdocs_sourcekit.preview import Preview
+    from sourcekit.site_model import Project
 
-    monkeypatch.setattr(sources, "CACHE_DIR", tmp_path / "cache")
-    data = sources.site_data()
-    key = sources._fingerprint()
-    sources._write_disk_cache(key, data)
-    assert [path.name for path in (tmp_path / "cache").iterdir()] == [f"{key}.pickle"]
-    again = sources._read_disk_cache(key)
-    assert again is not None and [d.entry.slug for d in again.documents] == [d.entry.slug for d in data.documents]
-    assert again.knowledge.terms == data.knowledge.terms
-    assert sources._read_disk_cache("another-key") is None, "other inputs never reuse the data"
-    (tmp_path / "cache" / f"{key}.pickle").write_bytes(b"not a pickle")
-    assert sources._read_disk_cache(key) is None, "an unreadable cache means a fresh ingest, not an error"
-    sources._write_disk_cache("newer", data)
-    assert [path.name for path in (tmp_path / "cache").iterdir()] == ["newer.pickle"], "only the newest entry is kept"
+    cache = tmp_path / "cache"
+    models = ModelCache(project=Project.at(ROOT), preview=Preview(), cache_dir=cache)
+    data = models.refresh()
+    key = models.key
+    assert [path.name for path in cache.iterdir()] == [f"{key}.pickle"]
+    again = ModelCache(project=Project.at(ROOT), preview=Preview(), cache_dir=cache)
+    assert again.fingerprint() == key
+    again.key = key
+    stored = again._read_disk()
+    assert stored is not None and [d.entry.slug for d in stored.documents] == [d.entry.slug for d in data.documents]
+    assert stored.knowledge.terms == data.knowledge.terms and stored.pages == data.pages
+    again.key = "another-key"
+    assert again._read_disk() is None, "other inputs never reuse the data"
+    (cache / f"{key}.pickle").write_bytes(b"not a pickle")
+    again.key = key
+    assert again._read_disk() is None, "an unreadable cache means a fresh ingest, not an error"
+    again.key = "newer"
+    again._write_disk(data)
+    assert [path.name for path in cache.iterdir()] == ["newer.pickle"], "only the newest entry is kept"
 
 
 def test_a_corrected_title_needs_its_printed_form(tmp_path: Path) -> None:

@@ -174,7 +174,7 @@ def test_offline_quiz_reveals_the_answer(file_page, unzipped: Path) -> None:  # 
 
 def test_offline_build_cites_the_public_address_from_site_url() -> None:
     """scripts/offline.py builds without SITE_URL (the edition's pages are files) and passes it on
-    as PUBLIC_SITE_URL, which "Cite this page" gives (hooks/themes.py public_address)."""
+    as PUBLIC_SITE_URL, which "Cite this page" gives (hooks/mkdocs_sourcekit/publishing.py)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from offline import offline_environment
 
@@ -184,7 +184,7 @@ def test_offline_build_cites_the_public_address_from_site_url() -> None:
 
     from types import SimpleNamespace
 
-    from themes import public_address
+    from mkdocs_sourcekit.publishing import public_address
 
     os.environ.pop("PUBLIC_SITE_URL", None)
     offline = SimpleNamespace(site_url=None, use_directory_urls=False)

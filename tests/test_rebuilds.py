@@ -27,6 +27,12 @@ import json, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+import mkdocs_sourcekit.model_cache as model_cache
+
+# The plugin runs from the checkout it is installed from; the code it watches for edits is this
+# copy's hooks/ instead, so that the test can edit it.
+model_cache.PACKAGES_DIR = Path("hooks").resolve()
+model_cache.LOADED_CODE = model_cache.code_fingerprint()
 
 site, edits = Path(sys.argv[1]), json.loads(sys.argv[2])
 cache = Path(".cache/sourcekit")

@@ -13,6 +13,7 @@ ends in a traceback.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import os
@@ -34,10 +35,12 @@ import jinja2
 import pytest
 from mkdocs.exceptions import PluginError
 
-import sources
+from mkdocs_sourcekit import preview as preview_module
+from mkdocs_sourcekit.preview import Preview, one_line_errors
 from conftest import ROOT, run_mkdocs_build
 from sourcekit.context import current_input, processing
 from sourcekit.errors import InputError
+from sourcekit.labels import load_labels
 
 BUILD_SCRIPT = ROOT / "scripts" / "build.py"
 INTERRUPTED = "build interrupted; site/ was left as it was"
@@ -326,14 +329,20 @@ def _boom(markdown: str = "", /, **_: object) -> str:
     raise ValueError("bad\nthing")
 
 
+def guarded(event, preview: Preview | None = None):  # noqa: ANN001, ANN201 - an event and its guarded form
+    """``event`` as the plugin's events are guarded, on a plugin whose preview is ``preview``."""
+    owner = SimpleNamespace(preview=preview or Preview())
+    wrapped = one_line_errors(lambda _owner, *args, **kwargs: event(*args, **kwargs))
+    return functools.partial(wrapped, owner)
+
+
 def test_an_unexpected_error_names_the_input_being_processed() -> None:
-    @sources.one_line_errors
     def event() -> None:
         with processing(ROOT / "seeds" / "x.txt"):
             _boom()
 
     with pytest.raises(PluginError) as raised:
-        event()
+        guarded(event)()
     assert str(raised.value) == "seeds/x.txt: ValueError: bad thing"
     assert current_input.get() is None, "the context is reset on the way out"
 
@@ -341,7 +350,7 @@ def test_an_unexpected_error_names_the_input_being_processed() -> None:
 def test_an_unexpected_error_names_the_page_being_rendered() -> None:
     page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / "docs" / "themes" / "x.en.md")))
     with pytest.raises(PluginError) as raised:
-        sources.one_line_errors(_boom)("# Title", page=page)
+        guarded(_boom)("# Title", page=page)
     assert str(raised.value) == "docs/themes/x.en.md: ValueError: bad thing"
 
 
@@ -353,9 +362,9 @@ def test_bad_input_keeps_its_own_line_and_plugin_errors_pass() -> None:
         raise PluginError("docs/x.md: unknown generated section")
 
     with pytest.raises(PluginError, match=r"^seeds/catalogue\.yml:12: malformed YAML$"):
-        sources.one_line_errors(bad_input)()
+        guarded(bad_input)()
     with pytest.raises(PluginError, match=r"^docs/x\.md: unknown generated section$"):
-        sources.one_line_errors(plugin_error)()
+        guarded(plugin_error)()
 
 
 @pytest.mark.parametrize("debug", [False, True])
@@ -365,13 +374,12 @@ def test_the_traceback_is_logged_only_when_asked_for(
     monkeypatch.setenv("SOURCEKIT_DEBUG", "1" if debug else "0")
     caplog.set_level(logging.INFO)
 
-    @sources.one_line_errors
     def event() -> None:
         with processing(ROOT / "seeds" / "x.txt"):
             _boom()
 
     with pytest.raises(PluginError):
-        event()
+        guarded(event)()
     tracebacks = [record for record in caplog.records if record.exc_info]
     if debug:
         assert len(tracebacks) == 1 and "Traceback" in caplog.text and "_boom" in caplog.text
@@ -382,28 +390,38 @@ def test_the_traceback_is_logged_only_when_asked_for(
 def test_under_serve_with_bad_input_a_failing_page_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     """The last good data may lack what a page now cites; the preview must still be built."""
     problem = InputError(ROOT / "docs" / "x.en.md", "citation of unknown source 'new'", line=3)
-    monkeypatch.setattr(sources, "_preview", sources.Preview(serving=True, problem=problem))
-    monkeypatch.setattr(sources, "_report", lambda message: None)
+    preview = Preview(serving=True, problem=problem)
+    monkeypatch.setattr(preview_module, "report", lambda message: None)
     page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / "docs" / "x.en.md")))
-    assert sources.one_line_errors(_boom)("# As written", page=page) == "# As written"
+    assert guarded(_boom, preview)("# As written", page=page) == "# As written"
     with pytest.raises(PluginError):
-        sources.one_line_errors(_boom)("not a page event")
+        guarded(_boom, preview)("not a page event")
 
 
-@pytest.fixture
-def failing_project(project_copy: Path) -> Path:
-    """A project copy whose segmenter fails with an unexpected error (not bad input)."""
-    segment = project_copy / "hooks" / "sourcekit" / "segment.py"
-    segment.write_text(
-        segment.read_text(encoding="utf-8") + "\n\ndef segment_text(*args, **kwargs):\n    raise ValueError('injected failure')\n",
-        encoding="utf-8",
+# ``mkdocs build --strict`` in a process whose segmenter fails with an unexpected error (not bad input).
+FAILING_BUILD = """
+import sys
+import sourcekit.pipeline
+def segment_text(*args, **kwargs):
+    raise ValueError("injected failure")
+sourcekit.pipeline.segment_text = segment_text
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", *sys.argv[1:]]
+cli()
+"""
+
+
+def run_failing_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    return subprocess.run(
+        [sys.executable, "-c", FAILING_BUILD, "--site-dir", str(site), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
-    return project_copy
 
 
 @pytest.mark.build
-def test_a_build_with_an_unexpected_error_prints_one_line_naming_the_seed(failing_project: Path, tmp_path: Path) -> None:
-    result = run_mkdocs_build(failing_project, tmp_path / "site")
+def test_a_build_with_an_unexpected_error_prints_one_line_naming_the_seed(project_copy: Path, tmp_path: Path) -> None:
+    result = run_failing_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output, output
@@ -411,7 +429,7 @@ def test_a_build_with_an_unexpected_error_prints_one_line_naming_the_seed(failin
     assert len(errors) == 1, output
     assert re.search(r"seeds/\S+\.txt: ValueError: injected failure$", errors[0]), errors[0]
 
-    verbose = run_mkdocs_build(failing_project, tmp_path / "site", "--verbose")
+    verbose = run_failing_build(project_copy, tmp_path / "site", "--verbose")
     assert verbose.returncode != 0
     assert "Traceback" in verbose.stderr and "injected failure" in verbose.stderr
 
@@ -419,18 +437,18 @@ def test_a_build_with_an_unexpected_error_prints_one_line_naming_the_seed(failin
 def test_under_serve_bad_input_in_a_page_leaves_the_page_and_shows_the_banner(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unknown section marker in a docs page must not stop the preview: the page is shown
     without the section, the line is printed once and the banner says why."""
-    monkeypatch.setattr(sources, "_preview", sources.Preview(serving=True))
+    preview = Preview(serving=True)
     printed: list[str] = []
-    monkeypatch.setattr(sources, "_report", printed.append)
+    monkeypatch.setattr(preview_module, "report", printed.append)
     page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(ROOT / "docs" / "x.en.md")))
 
     def unknown_marker(markdown: str, **_: object) -> str:
         raise PluginError("docs/x.en.md:7: unknown generated section <!-- …:nope -->")
 
     for _language in range(3):  # the same page event in each language build
-        assert sources.one_line_errors(unknown_marker)("# As written", page=page) == "# As written"
+        assert guarded(unknown_marker, preview)("# As written", page=page) == "# As written"
     assert printed == ["docs/x.en.md:7: unknown generated section <!-- …:nope -->"]
-    assert sources._banner("ru").startswith("Предпросмотр показывает страницу без") and "docs/x.en.md:7" in sources._banner("ru")
-    monkeypatch.setattr(sources, "_preview", sources.Preview(serving=False))
+    banner = preview.banner(load_labels(), "ru")
+    assert banner is not None and banner.startswith("Предпросмотр показывает страницу без") and "docs/x.en.md:7" in banner
     with pytest.raises(PluginError, match="unknown generated section"):
-        sources.one_line_errors(unknown_marker)("# As written", page=page)
+        guarded(unknown_marker, Preview(serving=False))("# As written", page=page)

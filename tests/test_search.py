@@ -365,14 +365,14 @@ def glued_pairs(page: Path) -> set[str]:
 
 
 def built_pages(site: Path, docs: list[dict]) -> list[Path]:
-    from search_index import page_file
+    from mkdocs_sourcekit.search_index import page_file
 
     return sorted({page_file(site, doc["location"]) for doc in docs if "#" not in doc["location"]})
 
 
 def interface_problems(site: Path) -> list[str]:
     """Interface text and run-together words found in the site's search index."""
-    from search_index import language_of
+    from mkdocs_sourcekit.search_index import language_of
 
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     problems = []
@@ -547,7 +547,7 @@ def test_the_shards_and_chunks_hold_every_document(built_site: Path) -> None:
     """Each language's manifest, shards and chunks: the same documents as search_index.json, in order."""
     import html
 
-    from search_index import language_of
+    from mkdocs_sourcekit.search_index import language_of
 
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for lang in PREFIX:

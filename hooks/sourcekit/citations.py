@@ -67,7 +67,7 @@ class CitationIndex:
         return sorted(self.pages_by_paragraph.get(f"{source}#{paragraph}", ()))
 
 
-def scan_docs(docs_dir: Path, documents: dict[str, Document]) -> CitationIndex:
+def scan_docs(docs_dir: Path, documents: dict[str, Document], *, seeds_dir: Path) -> CitationIndex:
     """Scan every hand-written page for citations; the key of a page is its path without language.
 
     A page that is not UTF-8 (or has a control character), or a Kazakh or Russian page that
@@ -78,6 +78,6 @@ def scan_docs(docs_dir: Path, documents: dict[str, Document]) -> CitationIndex:
         relative = path.relative_to(docs_dir).as_posix()
         page_key = re.sub(r"\.(en|kk|ru)\.md$", "", relative)
         markdown = read_text(path)
-        check_page(path, markdown, seeds_dir=docs_dir.parent / "seeds")  # kk/ru prose: numbers, terms, dashes
+        check_page(path, markdown, seeds_dir=seeds_dir)  # kk/ru prose: numbers, terms, dashes
         index.add(page_key, scan_citations(path, markdown, documents))
     return index

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # this checkout: the default of scripts
 
 
 @dataclass(frozen=True)
@@ -24,18 +24,18 @@ class Edition:
     offline: bool
 
 
-def current_edition(*, offline: bool) -> Edition:
-    """The version from ``pyproject.toml`` and the build date."""
-    pyproject = ROOT / "pyproject.toml"
-    return _edition(offline, os.environ.get("SOURCE_DATE_EPOCH", ""), pyproject.stat().st_mtime_ns, _head())
+def current_edition(*, offline: bool, root: Path = ROOT) -> Edition:
+    """The version from ``pyproject.toml`` in ``root`` (the project's folder) and the build date."""
+    pyproject = root / "pyproject.toml"
+    return _edition(root, offline, os.environ.get("SOURCE_DATE_EPOCH", ""), pyproject.stat().st_mtime_ns, _head(root))
 
 
-def _head() -> str:
+def _head(root: Path) -> str:
     """The current commit (cheap: read from ``.git``), so that a new commit gives a new date."""
     try:
-        head = (ROOT / ".git" / "HEAD").read_text(encoding="utf-8").strip()
+        head = (root / ".git" / "HEAD").read_text(encoding="utf-8").strip()
         if head.startswith("ref: "):
-            ref = ROOT / ".git" / head[5:]
+            ref = root / ".git" / head[5:]
             return ref.read_text(encoding="utf-8").strip() if ref.exists() else head
         return head
     except OSError:
@@ -43,12 +43,12 @@ def _head() -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _edition(offline: bool, epoch: str, _mtime: int, _head: str) -> Edition:
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+def _edition(root: Path, offline: bool, epoch: str, _mtime: int, _head: str) -> Edition:
+    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     if not epoch:
         try:
             epoch = subprocess.run(
-                ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+                ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
             ).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             epoch = ""

@@ -25,12 +25,10 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
 def display_path(path: Path) -> str:
-    """Return ``path`` relative to the project root when it lies inside it."""
+    """Return ``path`` relative to the working directory when it lies inside it, as compilers
+    print file names (MkDocs runs in the project's folder: ``seeds/x.txt:3: …``)."""
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)

@@ -9,7 +9,7 @@ three ways, each with its own escaper:
   (``{: onclick=… }``), raw HTML or entity comes out of it;
 - in a page's front matter: :func:`yaml_string`.
 
-Titles in front matter are printed by Material without escaping; ``hooks/titles.py``
+Titles in front matter are printed by Material without escaping; ``hooks/mkdocs_sourcekit/page_titles.py``
 escapes them once, after every page has been read.
 """
 

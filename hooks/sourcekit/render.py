@@ -7,7 +7,9 @@ with autoescaping, so text in a seed that looks like HTML is shown, never run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +27,20 @@ from .pipeline import Document
 from .translation_checks import needs_translation
 from .translations import Translation
 
-OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
+OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"  # this checkout's: scripts and tests
+# The templates of the project being built: its theme's ``custom_dir``, which the MkDocs plugin
+# sets for the duration of each event (:func:`templates_from`).
+templates_dir: ContextVar[Path] = ContextVar("templates_dir", default=OVERRIDES_DIR)
+
+
+@contextmanager
+def templates_from(directory: Path) -> Iterator[None]:
+    """Render the fragments made inside the block from the templates in ``directory``."""
+    token = templates_dir.set(Path(directory))
+    try:
+        yield
+    finally:
+        templates_dir.reset(token)
 
 
 @lru_cache(maxsize=2)
@@ -45,7 +60,7 @@ def template_environment(overrides_dir: Path = OVERRIDES_DIR) -> jinja2.Environm
 
 def _html(template: str, **context: Any) -> str:
     """Render ``template`` to a single-line-safe HTML fragment (no blank lines)."""
-    html = template_environment().get_template(f"partials/sourcekit/{template}").render(**context)
+    html = template_environment(templates_dir.get()).get_template(f"partials/sourcekit/{template}").render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 

@@ -1,5 +1,5 @@
 /* The language switcher keeps the reader's place. Its links (partials/alternate.html, made
-   relative by hooks/alternates.py) lead to the same page in the other language; this script adds
+   relative by hooks/mkdocs_sourcekit/i18n.py) lead to the same page in the other language; this script adds
    the place on that page:
    - the fragment of the address when what it names is on screen, or else the paragraph (or
      heading) at the top of the screen once the reader has scrolled;

@@ -1,24 +1,24 @@
-"""MkDocs hook: small accessibility repairs of Material's markup, in the page's language.
+"""Repairs of the finished HTML of every page: accessibility, deferred scripts, English marked.
+
+Small accessibility repairs of Material's markup, in the page's language:
 
 - The search dialog has ``role="dialog"`` but no name: it gets ``aria-label``.
 - A navigation section with an index page labels its ``nav`` by an icon-only ``label``,
   so several such landmarks have no name and cannot be told apart: they get the
   section's title as ``aria-label``.
 - Attributes HTML does not allow where Material writes them are dropped.
+
+Then the pages' external scripts run deferred (``sourcekit.scripts``), and English quoted on a
+Kazakh or Russian page is marked ``lang="en"`` (``sourcekit.foreign``), so that a screen
+reader reads it in English.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-from sourcekit.labels import load_labels
-from themes import page_language
-from sources import one_line_errors
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
+from sourcekit.foreign import mark_english
+from sourcekit.labels import Labels
+from sourcekit.scripts import defer_scripts
 
 
 def name_search_dialog(html: str, label: str) -> str:
@@ -61,22 +61,14 @@ def valid_attributes(html: str) -> str:
     return re.sub(r'(<input\b[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", html)
 
 
-def repair(html: str, lang: str) -> str:
-    """All the repairs, for a page in ``lang``."""
-    html = name_search_dialog(html, load_labels().get("a11y.search_dialog", lang))
+def repair(html: str, lang: str, labels: Labels) -> str:
+    """Every repair of the HTML of a theme template (such as 404.html), in ``lang``."""
+    html = name_search_dialog(html, labels.get("a11y.search_dialog", lang))
     html = name_section_toggles(html)
-    return valid_attributes(html)
+    return defer_scripts(valid_attributes(html))
 
 
-@one_line_errors
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    """Repair the finished HTML of a page."""
-    return repair(output, page_language(page, config))
-
-
-@one_line_errors
-def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    """Repair the HTML of theme templates such as 404.html."""
-    if template_name.endswith(".html"):
-        return repair(output_content, config.theme["language"] or "en")
-    return output_content
+def repair_page(html: str, lang: str, labels: Labels) -> str:
+    """Every repair of a finished page in ``lang``: those of :func:`repair`, then English marked."""
+    html = repair(html, lang, labels)
+    return html if lang == "en" else mark_english(html, lang)

@@ -1,4 +1,4 @@
-"""MkDocs hook: a "page not found" page in every language, with links that work anywhere.
+"""A "page not found" page in every language, with links that work anywhere.
 
 mkdocs-static-i18n builds every language into the same site folder, so each language's
 ``404.html`` lands at the root and the last one built wins. Each language's page is kept
@@ -20,21 +20,19 @@ MkDocs makes. A site published in a sub-folder should set ``SITE_URL`` (the READ
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.plugins import event_priority
-from sourcekit.labels import load_labels
+from sourcekit.site_model import SiteModel
 from sourcekit.urls import PREFIX, SiteUrls
-from sources import one_line_errors, site_data
+
+from . import i18n
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 TEMPLATE = "404.html"
-_kept: dict[str, dict[str, str]] = {}
-_saved_alternate: list[Any] = []
-_MISSING = object()
 
 
 def page_path(lang: str) -> str:
@@ -56,27 +54,17 @@ def href(url: str, base_url: str) -> str:
     return base_url.rstrip("/") + "/" + url
 
 
-def _languages(config: MkDocsConfig) -> list[tuple[str, str]]:
-    """(code, name in its own language) of every built language, default first."""
-    plugin = config.plugins.get("i18n")
-    if plugin is None:
-        return [(config.theme["language"], config.theme["language"])]
-    return [
-        (language.locale, language.name)
-        for language in plugin.config.languages
-        if language.build and language.locale in PREFIX
-    ]
-
-
-def not_found_context(lang: str, *, base_url: str, directory_urls: bool, languages: list[tuple[str, str]]) -> dict[str, Any]:
+def not_found_context(
+    model: SiteModel, lang: str, *, base_url: str, directory_urls: bool, languages: list[tuple[str, str]]
+) -> dict[str, Any]:
     """What the page says and links to, in ``lang``; every link from ``base_url`` (see :func:`href`)."""
-    labels = load_labels()
+    labels = model.labels
     urls = SiteUrls(directory_urls)
 
     def link(path: str, language: str = lang) -> str:
         return href(urls.page(path, language), base_url)
 
-    themes = [{"title": theme.title[lang], "url": link(f"themes/{theme.slug}")} for theme in site_data().knowledge.themes]
+    themes = [{"title": theme.title[lang], "url": link(f"themes/{theme.slug}")} for theme in model.knowledge.themes]
     return {
         "lang": lang,
         "own_path": page_path(lang),
@@ -104,54 +92,46 @@ def not_found_context(lang: str, *, base_url: str, directory_urls: bool, languag
     }
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (50) has filled in its part
-@one_line_errors
-def on_template_context(context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """Give the 404 page its words, links relative to its own place without ``site_url``, and
-    a language switcher that leads to each language's home page."""
-    if template_name != TEMPLATE:
+@dataclass
+class NotFoundPages:
+    """Each language's page, kept from its rendering until every language is built."""
+
+    kept: dict[str, dict[str, str]] = field(default_factory=dict)  # site folder → language → HTML
+    saved_alternates: list[Any] = field(default_factory=list)
+
+    def context(self, context: dict[str, Any], config: MkDocsConfig, model: SiteModel) -> dict[str, Any]:
+        """Give the page its words, links relative to its own place without ``site_url``, and a
+        language switcher that leads to each language's home page."""
+        lang = i18n.build_language(config)
+        if lang not in PREFIX:
+            return context
+        languages = [(code, name) for code, name in i18n.languages(config) if code in PREFIX]
+        if not config.site_url:
+            context["base_url"] = relative_base(lang)
+        context["sk_not_found"] = not_found_context(
+            model, lang, base_url=context["base_url"], directory_urls=config.use_directory_urls, languages=languages
+        )
+        # The switcher would show the alternates of the last page built; the page has none of
+        # its own. Each language's home instead (site-relative, like i18n.relative_alternates).
+        self.saved_alternates.append(i18n.alternates(config))
+        home = SiteUrls(config.use_directory_urls).page
+        i18n.set_alternates(config, [{"name": name, "lang": code, "link": home("", code) or "./"} for code, name in languages])
         return context
-    lang = config.theme["language"]
-    if lang not in PREFIX:
-        return context
-    languages = _languages(config)
-    if not config.site_url:
-        context["base_url"] = relative_base(lang)
-    context["sk_not_found"] = not_found_context(
-        lang, base_url=context["base_url"], directory_urls=config.use_directory_urls, languages=languages
-    )
-    # The switcher would show the alternates of the last page built; the page has none of
-    # its own. Each language's home instead (site-relative, like hooks/alternates.py).
-    _saved_alternate.append(config.extra.__dict__.get("alternate", _MISSING))
-    config.extra.alternate = [
-        {"name": name, "lang": code, "link": SiteUrls(config.use_directory_urls).page("", code) or "./"} for code, name in languages
-    ]
-    return context
 
+    def keep(self, output: str, config: MkDocsConfig) -> str:
+        """Remember each language's page, and give the switcher back its alternates."""
+        lang = i18n.build_language(config)
+        if lang in PREFIX:
+            self.kept.setdefault(str(Path(config.site_dir).resolve()), {})[lang] = output
+            if self.saved_alternates:
+                i18n.set_alternates(config, self.saved_alternates.pop())
+        return output
 
-@event_priority(-150)  # after the other hooks have repaired the page
-@one_line_errors
-def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    """Remember each language's 404 page, and give the switcher back its alternates."""
-    if template_name == TEMPLATE and config.theme["language"] in PREFIX:
-        _kept.setdefault(str(Path(config.site_dir).resolve()), {})[config.theme["language"]] = output_content
-        if _saved_alternate:
-            saved = _saved_alternate.pop()
-            if saved is _MISSING:
-                config.extra.__dict__.pop("alternate", None)
-            else:
-                config.extra.alternate = saved
-    return output_content
-
-
-@event_priority(-200)
-@one_line_errors
-def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write every language's page to its place (each language's build writes its own page at
-    the root; the last call comes after every language)."""
-    site = Path(config.site_dir)
-    for lang, page in _kept.get(str(site.resolve()), {}).items():
-        target = site / page_path(lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-
+    def write(self, config: MkDocsConfig) -> None:
+        """Write every language's page to its place (each language's build writes its own page at
+        the root; this comes after every language)."""
+        site = Path(config.site_dir)
+        for lang, page in self.kept.get(str(site.resolve()), {}).items():
+            target = site / page_path(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")

@@ -1,8 +1,8 @@
-"""MkDocs hook: the search index, rebuilt from the built pages, one index per language.
+"""Where the search index is written: rebuilt from the built pages, one index per language.
 
 Material's search plugin indexes a page as sections between headings with all the text in
 them, interface included. After the last language is built (priority below -100), this
-hook reads every page that Material indexed (its list and page titles) from the built site
+plugin reads every page that Material indexed (its list and page titles) from the built site
 and indexes it again with :mod:`sourcekit.search_docs`: readers' text only, one document per
 paragraph (``page/#p-…``), per heading and per page. It writes, as UTF-8 (Material escapes
 every non-ASCII character, six bytes for each Cyrillic letter):
@@ -19,18 +19,10 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from mkdocs.plugins import event_priority
-
-from sources import is_last_post_build, one_line_errors
 
 from sourcekit.search_docs import SearchDoc, page_docs
 from sourcekit.search_engine import LanguageIndex, build_index
 from sourcekit.urls import PREFIX
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
 
 
 def language_of(location: str) -> str:
@@ -109,12 +101,3 @@ def write_index(site_dir: Path) -> None:
     script = index.with_suffix(".js")
     if script.is_file():
         script.write_text("var __index = " + _dump({"config": {**config, "sk": inline}, "docs": []}), encoding="utf-8")
-
-
-@event_priority(-200)
-@one_line_errors
-def on_post_build(*, config: MkDocsConfig) -> None:
-    """Index the whole (trilingual) site again, from its built pages."""
-    if not is_last_post_build(config):
-        return
-    write_index(Path(config.site_dir))

@@ -1,4 +1,4 @@
-"""MkDocs hook: put the top-level navigation in reading order.
+"""The menu and the footer in reading order, each source's views nested under its title.
 
 MkDocs orders an automatic navigation alphabetically by file name; readers should meet
 the home page, then the themes, the timeline, the glossary, the classroom kits and,
@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import event_priority
+import markupsafe
+from mkdocs.structure.nav import Section
 
-from sources import one_line_errors, site_data
 from sourcekit.parts import LATER_PART_URL
+from sourcekit.site_model import SiteModel
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
 ORDER = ("", "themes/", "timeline/", "glossary/", "classroom/", "data/", "sources/")
@@ -41,12 +40,10 @@ def order_key(url: str) -> int:
     return 0 if path in ("", "./") else len(ORDER)
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has built this language's navigation
-@one_line_errors
-def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Sort the top-level items by :data:`ORDER`, and the themes as ``seeds/themes.yml`` lists them."""
+def in_reading_order(nav: Navigation, theme_order: list[str]) -> Navigation:
+    """Sort the top-level items by :data:`ORDER`, and the themes as ``theme_order`` (the order of
+    ``seeds/themes.yml``); keep later parts out of the menu; link the footers in that order."""
     nav.items.sort(key=lambda item: order_key(_first_url(item)))
-    theme_order = [theme.slug for theme in site_data().knowledge.themes]
     for item in nav.items:
         if getattr(item, "children", None) and order_key(_first_url(item)) == ORDER.index("themes/"):
             item.children.sort(key=lambda child: _theme_position(_first_url(child), theme_order))
@@ -110,3 +107,73 @@ def _drop_later_parts(items: list) -> None:
 def _theme_position(url: str, theme_order: list[str]) -> int:
     slug = _LANGUAGE_PREFIX.sub("", url).removeprefix("themes/").split("/")[0].removesuffix(".html")
     return theme_order.index(slug) if slug in theme_order else len(theme_order)
+
+
+def nest_source_views(nav: Navigation, model: SiteModel, lang: str) -> Navigation:
+    """Nest each source's views under its title (see :func:`nest_sources`), in ``lang``."""
+    sources = [(document.entry.slug, document.entry.titles[lang].text) for document in model.documents]
+    names = {"reader": model.labels.get("nav.reader", lang), "parallel": model.labels.get("nav.parallel", lang)}
+    nest_sources(nav.items, lambda page: _kind_of(model, page), sources, names)
+    return nav
+
+
+def _kind_of(model: SiteModel, page) -> tuple[str | None, str | None]:  # noqa: ANN001 - a Page
+    generated = model.pages.get(page.file.src_uri)
+    return (generated.kind, generated.slug) if generated else (None, None)
+
+
+def nest_sources(items: list, kind_of, sources: list[tuple[str, str]], names: dict[str, str]) -> None:  # noqa: ANN001
+    """Replace the source pages of the menu section that holds them by one section per source,
+    titled with the source's title and holding its text (``names["reader"]``) and its parallel
+    view (``names["parallel"]``), in the catalogue's order; ``kind_of(page)`` is the page's
+    (kind, slug). A long source's later parts go in its section too (navigation.py keeps them
+    out of the menu). Sections left empty (the folder of the parallel views) are dropped."""
+    holder = _holder(items, kind_of)
+    if holder is None:
+        return
+    pages = [page for page in _menu_pages(holder.children) if kind_of(page)[0] in ("reader", "parallel")]
+    by_slug: dict[str, list] = {}
+    for page in pages:
+        by_slug.setdefault(kind_of(page)[1], []).append(page)
+    rest = _without(holder.children, set(map(id, pages)))
+    nested = []
+    for slug, title in sources:
+        views = sorted(by_slug.get(slug, []), key=lambda page: (kind_of(page)[0] != "reader", page.url))
+        if not views:
+            continue
+        section = Section(markupsafe.escape(title), views)  # Material prints it as it is
+        section.parent = holder
+        for page in views:
+            page.parent = section
+            if not LATER_PART_URL.search(page.url or ""):
+                page.title = markupsafe.escape(names[kind_of(page)[0]])
+        nested.append(section)
+    holder.children[:] = rest + nested
+
+
+def _holder(items: list, kind_of):  # noqa: ANN001, ANN202
+    """The section whose pages include the source readers."""
+    for item in items:
+        children = getattr(item, "children", None)
+        if not children:
+            continue
+        if any(kind_of(child)[0] == "reader" for child in children if getattr(child, "is_page", False)):
+            return item
+        found = _holder(children, kind_of)
+        if found is not None:
+            return found
+    return None
+
+
+def _without(items: list, drop: set[int]) -> list:
+    """``items`` without the pages in ``drop`` (by id), and without sections left empty."""
+    kept = []
+    for item in items:
+        if id(item) in drop:
+            continue
+        if getattr(item, "children", None) is not None and getattr(item, "is_section", False):
+            item.children[:] = _without(item.children, drop)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
