@@ -23,7 +23,6 @@ from sourcekit.bibliography import Formatted, cited_title, highwire_tags, page_c
 from sourcekit.edition import current_edition
 from sourcekit.exports import FOLDER, FORMATS, MEDIA_TYPES
 from sourcekit.foreign import mark_other_script
-from sourcekit.parts import PART_SOURCE
 from sourcekit.render import _html
 from sourcekit.site_model import SiteModel
 from sourcekit.theme_render import PageContext, UnknownMarker, link_first_mentions, render_citations, render_markers
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-_THEME_PAGE = re.compile(r"^themes/([a-z0-9-]+)\.(en|kk|ru)\.md$")
-_READER_PAGE = re.compile(r"^sources/([a-z0-9-]+)" + PART_SOURCE + r"\.(en|kk|ru)\.md$")
+_THEME_PAGE = re.compile(r"^themes/([a-z0-9-]+)$")
 
 
 def is_hand_written(page: Page) -> bool:
@@ -60,13 +58,13 @@ class HandWrittenPages:
         context = PageContext(
             lang=lang, url=page.url, knowledge=model.knowledge, labels=model.labels, urls=SiteUrls(config.use_directory_urls)
         )
-        theme = _THEME_PAGE.match(page.file.src_uri)
-        reader = _READER_PAGE.match(page.file.src_uri)
+        theme = _THEME_PAGE.match(page.file.src_uri.removesuffix(f".{lang}.md"))
+        generated = model.pages.get(page.file.src_uri)
         public_url = public_address(page.url, config)
         if not is_hand_written(page):
-            if reader and reader.group(1) != "index":
-                markdown += "\n\n" + self._cite_this_page(page, config, context, source=reader.group(1))
-                entry = model.knowledge.sources[reader.group(1)].entry
+            if generated and generated.kind == "reader" and generated.slug:
+                markdown += "\n\n" + self._cite_this_page(page, config, context, source=generated.slug)
+                entry = model.knowledge.sources[generated.slug].entry
                 page.meta["sourcekit_citation"] = highwire_tags(entry, public_url=public_url)
             return markdown
         if theme:

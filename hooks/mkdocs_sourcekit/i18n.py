@@ -61,6 +61,11 @@ def languages(config: MkDocsConfig) -> list[tuple[str, str]]:
     return [(language.locale, language.name) for language in built]
 
 
+def folders(config: MkDocsConfig) -> tuple[str, ...]:
+    """The folder of each language but the default, where its pages are built (``kk/``, ``ru/``)."""
+    return tuple(f"{code}/" for code, _ in languages(config)[1:])
+
+
 def alternates(config: MkDocsConfig) -> Any:  # noqa: ANN401 - a list of dicts, or _MISSING
     """The language switcher's links of the page being built (or ``MISSING``)."""
     return config.extra.__dict__.get("alternate", _MISSING)

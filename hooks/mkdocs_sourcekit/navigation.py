@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 ORDER = ("", "themes/", "timeline/", "glossary/", "classroom/", "data/", "sources/")
-_LANGUAGE_PREFIX = re.compile(r"^(kk|ru)/")
 
 
 def _first_url(item) -> str:  # noqa: ANN001 - a Page, Section or Link of the navigation
@@ -31,22 +30,29 @@ def _first_url(item) -> str:  # noqa: ANN001 - a Page, Section or Link of the na
     return getattr(item, "url", "") or ""
 
 
-def order_key(url: str) -> int:
-    """The position of a top-level item, from the URL of its first page."""
-    path = _LANGUAGE_PREFIX.sub("", url).replace("index.html", "").replace(".html", "/")
+def _without_language(url: str, prefixes: tuple[str, ...]) -> str:
+    """``url`` without the folder of its language (``kk/``, ``ru/``; the default has none)."""
+    return next((url.removeprefix(prefix) for prefix in prefixes if url.startswith(prefix)), url)
+
+
+def order_key(url: str, prefixes: tuple[str, ...] = ()) -> int:
+    """The position of a top-level item, from the URL of its first page; ``prefixes``: the
+    folders of the languages other than the default."""
+    path = _without_language(url, prefixes).replace("index.html", "").replace(".html", "/")
     matches = [index for index, prefix in enumerate(ORDER) if prefix and path.startswith(prefix)]
     if matches:
         return matches[0]
     return 0 if path in ("", "./") else len(ORDER)
 
 
-def in_reading_order(nav: Navigation, theme_order: list[str]) -> Navigation:
+def in_reading_order(nav: Navigation, theme_order: list[str], prefixes: tuple[str, ...]) -> Navigation:
     """Sort the top-level items by :data:`ORDER`, and the themes as ``theme_order`` (the order of
-    ``seeds/themes.yml``); keep later parts out of the menu; link the footers in that order."""
-    nav.items.sort(key=lambda item: order_key(_first_url(item)))
+    ``seeds/themes.yml``); keep later parts out of the menu; link the footers in that order.
+    ``prefixes``: the folders of the languages other than the default (``kk/``, ``ru/``)."""
+    nav.items.sort(key=lambda item: order_key(_first_url(item), prefixes))
     for item in nav.items:
-        if getattr(item, "children", None) and order_key(_first_url(item)) == ORDER.index("themes/"):
-            item.children.sort(key=lambda child: _theme_position(_first_url(child), theme_order))
+        if getattr(item, "children", None) and order_key(_first_url(item), prefixes) == ORDER.index("themes/"):
+            item.children.sort(key=lambda child: _theme_position(_without_language(_first_url(child), prefixes), theme_order))
     _drop_later_parts(nav.items)
     nav.pages = reading_order(nav.items, nav.pages)
     link_previous_and_next(nav.pages)
@@ -105,7 +111,7 @@ def _drop_later_parts(items: list) -> None:
 
 
 def _theme_position(url: str, theme_order: list[str]) -> int:
-    slug = _LANGUAGE_PREFIX.sub("", url).removeprefix("themes/").split("/")[0].removesuffix(".html")
+    slug = url.removeprefix("themes/").split("/")[0].removesuffix(".html")
     return theme_order.index(slug) if slug in theme_order else len(theme_order)
 
 

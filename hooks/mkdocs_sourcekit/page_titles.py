@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 ESCAPED_META = ("title", "description")
 SOFTWARE = "Material for MkDocs"  # the footer's "Made with …" names it (an English name)
-_HOME = re.compile(r"^index\.(en|kk|ru)\.md$")
+_HOME = re.compile(r"^index\.[^./]+\.md$")  # index.<language>.md
 
 
 def in_build_language(config: MkDocsConfig, model: SiteModel, lang: str) -> MkDocsConfig:

@@ -172,7 +172,7 @@ class SourceKitPlugin(BasePlugin[SourceKitConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         model = self.model
         nest_source_views(nav, model, i18n.build_language(config))
-        return in_reading_order(nav, [theme.slug for theme in model.knowledge.themes])
+        return in_reading_order(nav, [theme.slug for theme in model.knowledge.themes], i18n.folders(config))
 
     # --- pages ---------------------------------------------------------------------------------
 
