@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 
 from sources import is_last_post_build, one_line_errors, site_data
-from sourcekit.theme_render import MAP_LAND_FILE, render_map_land
+from sourcekit.figures import MAP_LAND_FILE, render_map_land
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -40,13 +40,15 @@ from sourcekit.catalogue import LANGUAGES
 from sourcekit.citations import CitationIndex, scan_docs
 from sourcekit.context import describe, input_of, processing
 from sourcekit.errors import InputError
-from sourcekit.knowledge import Knowledge, load_knowledge
+from sourcekit.knowledge import load_knowledge
+from sourcekit.model import Knowledge
 from sourcekit.labels import LABELS_FILE, load_labels
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, inputs_fingerprint
 from sourcekit.report import summary_line
 from sourcekit.parts import PartHrefs, parallel_path, reader_path, split_parts
 from sourcekit.render import PartLinks, render_parallel, render_reader, render_source_index
-from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
+from sourcekit.page_context import PageContext
+from sourcekit.pages import render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:

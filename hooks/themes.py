@@ -2,7 +2,8 @@
 
 ``[@source#p-id]`` becomes a numbered citation with a preview; ``<!-- theme:… -->`` and
 ``<!-- home:… -->`` markers become generated sections; the first mention of each glossary
-term on a page links to its entry. All the work is in ``sourcekit.theme_render``.
+term on a page links to its entry. The work is in ``sourcekit.hand_written`` (sections and
+citations) and ``sourcekit.glossary_links``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from sourcekit.bibliography import Formatted, cited_title, highwire_tags, page_c
 from sourcekit.foreign import mark_other_script
 from sourcekit.edition import current_edition
 from sourcekit.exports import FOLDER, FORMATS, MEDIA_TYPES
-from sourcekit.render import _html
+from sourcekit.templates import render_template
 from sourcekit.labels import load_labels
 from sourcekit.parts import PART_SOURCE
 from mkdocs.exceptions import PluginError
 
-from sourcekit.theme_render import PageContext, UnknownMarker, link_first_mentions, render_citations, render_markers
+from sourcekit.glossary_links import link_first_mentions
+from sourcekit.hand_written import render_hand_written
+from sourcekit.page_context import PageContext
+from sourcekit.sections import UnknownMarker
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -115,13 +119,12 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         line = context.labels.get(key, lang, version=edition.version, date=edition.date)
         markdown = markdown.replace("<!-- home:edition -->", f'<p class="sk-edition">{line}</p>')
     try:
-        markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
+        markdown = render_hand_written(markdown, theme=theme.group(1) if theme else None, context=context)
     except UnknownMarker as error:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
         line = next((number for number, text in enumerate(source, 1) if f":{error}" in text and "<!--" in text), None)
         where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
         raise PluginError(f"{where}: unknown generated section <!-- …:{error} -->") from None
-    markdown = render_citations(markdown, context)
     if theme:
         markdown += "\n\n" + _cite_this_page(page, config, context, source=None)
     return markdown
@@ -154,7 +157,7 @@ def _cite_this_page(page: Page, config: MkDocsConfig, context: PageContext, *, s
         lang=lang,
     )
     entry = context.knowledge.sources[source].entry if source else None
-    html = _html(
+    html = render_template(
         "cite-page.html",
         page=citations,
         path=path,

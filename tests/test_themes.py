@@ -14,7 +14,7 @@ from sourcekit.errors import InputError
 from sourcekit.knowledge import load_knowledge
 from sourcekit.labels import load_labels
 from sourcekit.pipeline import ingest
-from sourcekit.theme_render import link_first_mentions
+from sourcekit.glossary_links import link_first_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

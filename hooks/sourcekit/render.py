@@ -9,44 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-import jinja2
 
 from .annotate import AnnotatedBlock, mark_variants
 from .bibliography import describe, published_in
 from .catalogue import LANGUAGES
 from .escape import html_text, markdown_text, yaml_string
 from .labels import Labels
-from .parts import FRONT_KINDS, HEADING_KINDS, part_headings, references_part, split_parts
+from .parts import FRONT_KINDS, HEADING_KINDS, paragraph_count, part_headings, references_part, split_parts
 from .pipeline import Document
+from .templates import render_template
 from .translation_checks import needs_translation
 from .translations import Translation
-
-OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
-
-
-@lru_cache(maxsize=2)
-def template_environment(overrides_dir: Path = OVERRIDES_DIR) -> jinja2.Environment:
-    """A Jinja environment over ``overrides/`` with autoescaping on."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(overrides_dir)),
-        # Compiled templates are kept (per user, in the temp folder, keyed by each template's
-        # checksum) so that a build does not compile them again: a third of the hooks' time.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _html(template: str, **context: Any) -> str:
-    """Render ``template`` to a single-line-safe HTML fragment (no blank lines)."""
-    html = template_environment().get_template(f"partials/sourcekit/{template}").render(**context)
-    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 @dataclass(frozen=True)
@@ -126,9 +100,9 @@ def block_anchors(document: Document) -> dict[str, str]:
     return anchors
 
 
-def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
+def _blockrender_template(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
     """One block as HTML; ``options`` are those of :func:`_view`."""
-    return _html("block.html", view=_view(item, document, lang, labels, **options))
+    return render_template("block.html", view=_view(item, document, lang, labels, **options))
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
@@ -200,7 +174,7 @@ def _part_pager(hrefs: Sequence[str], number: int, lang: str, labels: Labels, *,
         "next_label": labels.get("reader.next_part", lang),
         "last_label": labels.get("reader.last_part", lang),
     }
-    return _html("part-pager.html", pager=pager)
+    return render_template("part-pager.html", pager=pager)
 
 
 def _parts_list(document: Document, hrefs: Sequence[str], lang: str, labels: Labels) -> str:
@@ -218,7 +192,7 @@ def _parts_list(document: Document, hrefs: Sequence[str], lang: str, labels: Lab
                 "current": part.number == 1,
             }
         )
-    return _html(
+    return render_template(
         "parts.html",
         parts=items,
         id=PARTS_LIST_ID,
@@ -296,7 +270,6 @@ def render_reader(
             if item.block.kind in ("byline", "meta") or (item.block.kind == "title" and item not in titles_with_abstract)
         ]
         ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, LANGUAGES.index(pair[0])))
-        all_body = [item for item in blocks if item.block.kind not in FRONT_KINDS]
         card = {
             "entry": entry,
             "labels": labels,
@@ -305,10 +278,10 @@ def render_reader(
             "published_in": published_in(entry, lang, labels),
             "titles": ordered_titles,
             "printed": printed,
-            "paragraphs": sum(1 for item in all_body if item.block.kind not in HEADING_KINDS),
+            "paragraphs": paragraph_count(document),
             "corrections": len(document.corrections),
         }
-        parts += [_html("card.html", card=card), ""]
+        parts += [render_template("card.html", card=card), ""]
         parts += [parallel_button, ""]
         if top:
             parts += [top, ""]
@@ -320,12 +293,12 @@ def render_reader(
             if own:
                 note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
                 parts += [f'<p class="sk-hint">{html_text(labels.get(note, lang))}</p>', ""]
-                parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
+                parts += [_blockrender_template(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
             else:
                 parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
             if others:
                 parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{html_text(labels.get("reader.other_abstracts", lang))}</summary>')
-                parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
+                parts += [_blockrender_template(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
                 parts += ["</details>", ""]
         else:
             parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract", lang))}</p>', ""]
@@ -359,7 +332,7 @@ def render_reader(
         cited = (cited_on or {}).get(item.block.block_id, [])
         page = item.block.page if item.block.page and item.block.page != last_page else None
         last_page = item.block.page or last_page
-        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base, page=page), ""]
+        parts += [_blockrender_template(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base, page=page), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
     located = []
@@ -369,7 +342,7 @@ def render_reader(
     if located:
         parts += [f"<p>{html_text(labels.get('reader.corrections_intro', lang))}</p>", ""]
         located.sort(key=lambda entry_: entry_["correction"].number)
-        parts += [_html("corrections.html", corrections=located, lang=lang), ""]
+        parts += [render_template("corrections.html", corrections=located, lang=lang), ""]
     elif document.corrections:
         parts += [f"<p>{html_text(labels.get('reader.corrections_none_part', lang))}</p>", ""]
     else:
@@ -440,7 +413,7 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
             "reader_href": reader_href,
             "ref_base": links.reader[references - 1],
         }
-        parts.append(_html("parallel-row.html", row=row))
+        parts.append(render_template("parallel-row.html", row=row))
     parts += ["</div>", ""]
     if bottom:
         parts += [bottom, ""]
@@ -471,7 +444,7 @@ def render_source_index(documents: list[Document], lang: str, labels: Labels) ->
     ]
     for document in documents:
         entry = document.entry
-        paragraphs = sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + ("heading",))
+        paragraphs = paragraph_count(document)
         authors = "; ".join(_author_name(name, entry, lang) for name in entry.authors) if entry.authors else markdown_text(labels.get("reader.unknown_authors", lang))
         parts += [
             f"- **[{markdown_text(entry.titles[lang].text)}]({entry.slug}.md)**  ",
