@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .annotate import AnnotatedBlock, mark_variants
 from .bibliography import describe, published_in
 from .catalogue import LANGUAGES
-from .escape import html_text, markdown_text, yaml_string
+from .escape import markdown_text, yaml_string
 from .labels import Labels
 from .parts import FRONT_KINDS, HEADING_KINDS, paragraph_count, part_headings, references_part, split_parts
 from .pipeline import Document
@@ -100,7 +102,12 @@ def block_anchors(document: Document) -> dict[str, str]:
     return anchors
 
 
-def _blockrender_template(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
+def _hint(text: str) -> str:
+    """A hint under a heading or a title, as its own paragraph."""
+    return render_template("text.html", css_class="sk-hint", text=text)
+
+
+def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
     """One block as HTML; ``options`` are those of :func:`_view`."""
     return render_template("block.html", view=_view(item, document, lang, labels, **options))
 
@@ -252,10 +259,13 @@ def render_reader(
         "",
     ]
     if title.origin == "editors":
-        parts += [f'<p class="sk-hint">{html_text(labels.get("reader.title_translated", lang))}</p>', ""]
+        parts += [_hint(labels.get("reader.title_translated", lang)), ""]
     top, bottom = _part_nav(document, lang, labels, links, parallel=False)
-    parallel_button = (
-        f'<p><a class="md-button" href="{html_text(links.parallel[links.part - 1])}">{html_text(labels.get("reader.parallel_link", lang, columns=parallel_columns(entry, lang, labels)))}</a></p>'
+    parallel_button = render_template(
+        "link-line.html",
+        css_class="md-button",
+        href=links.parallel[links.part - 1],
+        text=labels.get("reader.parallel_link", lang, columns=parallel_columns(entry, lang, labels)),
     )
 
     if links.part == 1:
@@ -292,16 +302,15 @@ def render_reader(
             others = [item for item in abstracts if item.block.lang != lang]
             if own:
                 note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
-                parts += [f'<p class="sk-hint">{html_text(labels.get(note, lang))}</p>', ""]
-                parts += [_blockrender_template(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
+                parts += [_hint(labels.get(note, lang)), ""]
+                parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
             else:
-                parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
+                parts += [_hint(labels.get("reader.no_abstract_in_language", lang)), ""]
             if others:
-                parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{html_text(labels.get("reader.other_abstracts", lang))}</summary>')
-                parts += [_blockrender_template(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
-                parts += ["</details>", ""]
+                blocks = [Markup(_block_html(item, document, lang, labels)) for item in _with_titles(others, titles_with_abstract)]
+                parts += [render_template("other-abstracts.html", summary=labels.get("reader.other_abstracts", lang), blocks=blocks), ""]
         else:
-            parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract", lang))}</p>', ""]
+            parts += [_hint(labels.get("reader.no_abstract", lang)), ""]
     else:
         parts += [top, "", parallel_button, ""]
 
@@ -309,7 +318,7 @@ def render_reader(
     if untranslated:
         original = labels.get(f"language.{entry.original_language}", lang)
         parts += [
-            f'<div class="admonition note sk-untranslated-notice"><p>{html_text(labels.get("reader.untranslated_notice", lang, language=original))}</p></div>',
+            render_template("untranslated-notice.html", text=labels.get("reader.untranslated_notice", lang, language=original)),
             "",
         ]
     if part.continues:
@@ -326,13 +335,13 @@ def render_reader(
             parts += [f"## {_heading_text(item, document, lang)}", ""]
             if kind == "references_heading":
                 # Keep the printed heading addressable like any other block.
-                parts += [f'<span id="{item.block.block_id}" class="sk-anchor"></span>', ""]
+                parts += [render_template("anchor.html", id=item.block.block_id), ""]
             continue
         anchor = anchors.get(item.block.block_id)
         cited = (cited_on or {}).get(item.block.block_id, [])
         page = item.block.page if item.block.page and item.block.page != last_page else None
         last_page = item.block.page or last_page
-        parts += [_blockrender_template(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base, page=page), ""]
+        parts += [_block_html(item, document, lang, labels, anchor=anchor, cited_on=cited, variants=variants, ref_base=ref_base, page=page), ""]
 
     parts += [f"## {labels.get('reader.corrections', lang)}", ""]
     located = []
@@ -340,13 +349,13 @@ def render_reader(
         for _start, _end, correction in item.corrected.spans:
             located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
     if located:
-        parts += [f"<p>{html_text(labels.get('reader.corrections_intro', lang))}</p>", ""]
+        parts += [render_template("text.html", css_class=None, text=labels.get("reader.corrections_intro", lang)), ""]
         located.sort(key=lambda entry_: entry_["correction"].number)
         parts += [render_template("corrections.html", corrections=located, lang=lang), ""]
     elif document.corrections:
-        parts += [f"<p>{html_text(labels.get('reader.corrections_none_part', lang))}</p>", ""]
+        parts += [render_template("text.html", css_class=None, text=labels.get("reader.corrections_none_part", lang)), ""]
     else:
-        parts += [f"<p>{html_text(labels.get('reader.corrections_none', lang))}</p>", ""]
+        parts += [render_template("text.html", css_class=None, text=labels.get("reader.corrections_none", lang)), ""]
     if bottom:
         parts += [bottom, ""]
     return "\n".join(parts) + "\n"
@@ -382,14 +391,14 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
         "",
         f"# {markdown_text(title)}",
         "",
-        f'<p><a href="{html_text(reader_href)}">← {html_text(labels.get("parallel.back", lang))}</a></p>',
+        render_template("link-line.html", css_class=None, href=reader_href, text=f"← {labels.get('parallel.back', lang)}"),
         "",
-        f'<p class="sk-hint">{html_text(labels.get("parallel.intro", lang))}</p>',
+        _hint(labels.get("parallel.intro", lang)),
         "",
     ]
     if top:
         parts += [top, ""]
-    parts.append('<div class="sk-parallel">')
+    rows = []
     columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
     for block_id in part.blocks:
         item = document.by_id()[block_id]
@@ -413,8 +422,8 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
             "reader_href": reader_href,
             "ref_base": links.reader[references - 1],
         }
-        parts.append(render_template("parallel-row.html", row=row))
-    parts += ["</div>", ""]
+        rows.append(Markup(render_template("parallel-row.html", row=row)))
+    parts += [render_template("parallel.html", rows=rows), ""]
     if bottom:
         parts += [bottom, ""]
     return "\n".join(parts) + "\n"
@@ -462,4 +471,4 @@ def _author_name(name, entry, lang: str) -> str:  # noqa: ANN001 - a catalogue N
         return markdown_text(name.cyrillic.shown)
     if lang == entry.original_language:
         return markdown_text(name.shown)
-    return f'<span lang="{entry.original_language}">{markdown_text(name.shown)}</span>'
+    return render_template("author-name.html", lang=entry.original_language, name=Markup(markdown_text(name.shown)))
