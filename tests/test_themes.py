@@ -337,3 +337,16 @@ def test_one_paragraph_count_on_the_list_of_sources_and_the_card(documents) -> N
         assert f"{count} paragraphs of body text" in reader, document.entry.slug
     paper = next(document for document in documents if document.entry.slug == "china-soft-power-central-asia")
     assert paragraph_count(paper) == 14  # its "References" heading is not a paragraph
+
+
+def test_edition_section_is_filled_only_when_the_context_knows_the_edition(knowledge) -> None:
+    import dataclasses
+
+    from sourcekit.edition import Edition
+    from sourcekit.sections import render_markers
+
+    context = _context(knowledge, url="")
+    assert render_markers("<!-- home:edition -->\n", theme=None, context=context) == ""
+    context = dataclasses.replace(context, edition=Edition(version="1.2", date="2024-05-01", offline=True))
+    line = render_markers("<!-- home:edition -->\n", theme=None, context=context)
+    assert line.startswith('<p class="sk-edition">') and "1.2" in line

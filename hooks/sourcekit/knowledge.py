@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
 from .charts import load_charts
+from .errors import InputError
 from .language_checks import check_data_files
 from .model import Claim, Difference, Event, Fact, Kit, Knowledge, QuizItem, Question, Reference, Term, Text, Theme
 from .pipeline import Document
