@@ -103,4 +103,4 @@ def test_chart_of_an_unknown_fact_fails(tmp_path: Path, knowledge) -> None:
         encoding="utf-8",
     )
     with pytest.raises(InputError, match="charts.yml:8: chart bar names unknown fact 'no-such-fact'"):
-        load_charts(path, knowledge)
+        load_charts(path, facts={fact.id: fact for fact in knowledge.facts}, theme_slugs=[theme.slug for theme in knowledge.themes])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcekit.citations import scan_docs
+from sourcekit.citations import read_docs
 from sourcekit.errors import InputError
 from sourcekit.labels import LABELS_FILE
 from sourcekit.language_checks import (
@@ -211,7 +211,7 @@ def test_a_page_is_refused_with_its_line(tmp_path: Path) -> None:
     (docs / "themes" / "lakes.en.md").write_text("# Lakes\n\nAbout 10,000 lakes.\n", encoding="utf-8")
     (docs / "themes" / "lakes.ru.md").write_text("# Озёра\n\nОколо 10 000 озёр.\n\nИх площадь — 3.5 тыс. км².\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        scan_docs(docs, {}, seeds_dir=SEEDS_DIR)
+        read_docs(docs, {}, seeds_dir=SEEDS_DIR)
     assert str(caught.value).endswith("lakes.ru.md:5: «3.5» has a decimal point; in Russian write 3,5")
 
 

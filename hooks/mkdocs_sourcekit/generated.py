@@ -22,8 +22,9 @@ from sourcekit.context import processing
 from sourcekit.parts import PartHrefs, parallel_path, reader_path, split_parts
 from sourcekit.pipeline import Document
 from sourcekit.render import PartLinks, render_parallel, render_reader, render_source_index
+from sourcekit.page_context import PageContext
+from sourcekit.pages import render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.site_model import SiteModel
-from sourcekit.theme_render import PageContext, render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -94,14 +95,11 @@ def _cited_on(
     model: SiteModel, document: Document, number: int, lang: str, urls: SiteUrls, here: str
 ) -> dict[str, list[tuple[str, str]]]:
     """For each paragraph of part ``number`` of ``document``: the (title, link from ``here``) of
-    the theme pages citing it."""
+    every page that cites it in ``lang`` (theme pages, kits, any page of ``docs/``)."""
     result: dict[str, list[tuple[str, str]]] = {}
     for block_id in split_parts(document)[number - 1].blocks:
-        links = []
-        for page_key in model.citations.pages_citing(document.entry.slug, block_id):
-            if page_key.startswith("themes/"):
-                theme = model.knowledge.theme(page_key.split("/", 1)[1])
-                links.append((theme.title[lang], urls.relative(urls.page(page_key, lang), here)))
+        pages = model.citations.pages_citing(document.entry.slug, block_id, lang)
+        links = [(page.titles[lang], urls.relative(urls.page(page.key, lang), here)) for page in pages]
         if links:
             result[block_id] = links
     return result

@@ -11,7 +11,7 @@ Every event only picks the module that does the work:
 | the site model, made once per set of inputs | ``model_cache`` (over ``sourcekit.site_model``) |
 | errors as one line; the live preview's state | ``preview`` |
 | generated pages: added, and their Markdown | ``generated`` |
-| hand-written pages: citations, sections, "Cite this page" | ``hand_written`` |
+| the pages' Markdown and HTML: citations, sections, "Cite this page", glossary links | ``page_content`` |
 | the menu and the footer in reading order | ``navigation`` |
 | page titles, tab names, the build's language in the config | ``page_titles`` |
 | repairs of the finished HTML | ``repairs`` |
@@ -33,12 +33,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from sourcekit.render import templates_from
+from sourcekit.templates import templates_from
 from sourcekit.site_model import Project, SiteModel
 
 from . import i18n
 from .generated import add_generated_files, fill_generated_files
-from .hand_written import HandWrittenPages
+from .page_content import HandWrittenPages
 from .model_cache import ModelCache
 from .navigation import in_reading_order, nest_source_views
 from .not_found import TEMPLATE as NOT_FOUND_TEMPLATE
@@ -122,17 +122,18 @@ class SourceKitPlugin(BasePlugin[SourceKitConfig]):
         """Make the model of the inputs (or take it, if they did not change); fail early on bad
         input. Under ``serve``, bad input is printed here, once per rebuild (not once per language)."""
         root = Path(config.config_file_path or ".").resolve().parent
+        custom_dir = config.theme.custom_dir
+        self.templates_dir = Path(custom_dir).resolve() if custom_dir else None
         project = Project(
             root=root,
             seeds_dir=Path(self.config.seeds).resolve(),
             docs_dir=Path(config.docs_dir).resolve(),
             labels_file=Path(self.config.labels).resolve(),
+            templates_dir=self.templates_dir or root / "overrides",
         )
         if self.models is None or self.models.project != project:
             self.models = ModelCache(project=project, preview=self.preview, cache_dir=root / self.config.cache_dir)
             self.pages = HandWrittenPages(root=root)
-        custom_dir = config.theme.custom_dir
-        self.templates_dir = Path(custom_dir) if custom_dir else None
         first_language = not i18n.is_language_build(config)
         if first_language:
             self.preview.page_problems.clear()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sourcekit.exports import write_exports
 from sourcekit.opendata import write_open_data
 from sourcekit.site_model import SiteModel
-from sourcekit.theme_render import MAP_LAND_FILE, render_map_land
+from sourcekit.figures import MAP_LAND_FILE, render_map_land
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:

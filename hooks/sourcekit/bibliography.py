@@ -136,6 +136,14 @@ def cited_title(entry: CatalogueEntry, lang: str) -> tuple[str, str]:
     return entry.titles[entry.original_language].text, entry.original_language
 
 
+def short_title(entry: CatalogueEntry, lang: str) -> str:
+    """The title in ``lang`` without its subtitle (what comes after the first colon), as a
+    list of references names a source: "New Silk Road", "Soft power of China in Central Asia"."""
+    title = entry.titles[lang].text
+    main, colon, _subtitle = title.partition(": ")
+    return main if colon and main else title
+
+
 def csl_item(entry: CatalogueEntry, *, lang: str | None = None, translate: bool = False) -> dict:
     """The CSL-JSON item of a catalogued text. With ``lang``, the title is the one a citation in
     ``lang`` gives, and the genre is in ``lang``; with ``translate`` (APA), a title in another

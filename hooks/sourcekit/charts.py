@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .knowledge import Fact, Knowledge, Reference
+from .model import Fact, Reference
 from .load import read_text
 from .notation import format_number
 from .schema import SLUG, Boolean, ListOf, MapOf, Number, Record, Text, Trilingual, validate
@@ -80,14 +81,14 @@ def chart_value(fact: Fact, *, axis_in_thousands: bool) -> float:
     return float(fact.value)
 
 
-def load_charts(path: Path, knowledge: Knowledge) -> tuple[tuple[Chart, ...], MapSpec | None]:
-    """Load ``seeds/charts.yml``; every bar and country names an existing fact, every chart a theme."""
+def load_charts(path: Path, *, facts: Mapping[str, Fact], theme_slugs: Collection[str]) -> tuple[tuple[Chart, ...], MapSpec | None]:
+    """Load ``seeds/charts.yml``; every bar and country names one of ``facts`` (by id), every
+    chart one of ``theme_slugs``."""
     if not path.exists():
         return (), None
     data = load_yaml(path)
     validate(data, CHARTS_FILE, path=path)
-    facts = {fact.id: fact for fact in knowledge.facts}
-    themes = {theme.slug for theme in knowledge.themes}
+    themes = set(theme_slugs)
 
     def check_themes(node: dict) -> tuple[str, ...]:
         for index, slug in enumerate(node["themes"]):

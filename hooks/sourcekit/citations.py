@@ -7,7 +7,7 @@ that does not exist stops the build, naming the page and the line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
@@ -53,31 +53,15 @@ def scan_citations(path: Path, markdown: str, documents: dict[str, Document]) ->
     return found
 
 
-@dataclass
-class CitationIndex:
-    """Which hand-written pages cite which paragraphs: ``{"src#p-id": {page_key, …}}``."""
-
-    pages_by_paragraph: dict[str, set[str]] = field(default_factory=dict)
-
-    def add(self, page_key: str, cited: list[Cited]) -> None:
-        for item in cited:
-            self.pages_by_paragraph.setdefault(f"{item.source}#{item.paragraph}", set()).add(page_key)
-
-    def pages_citing(self, source: str, paragraph: str) -> list[str]:
-        return sorted(self.pages_by_paragraph.get(f"{source}#{paragraph}", ()))
-
-
-def scan_docs(docs_dir: Path, documents: dict[str, Document], *, seeds_dir: Path) -> CitationIndex:
-    """Scan every hand-written page for citations; the key of a page is its path without language.
-
-    A page that is not UTF-8 (or has a control character), or a Kazakh or Russian page that
-    breaks a rule of :mod:`language_checks`, stops the build here, with one line.
-    """
-    index = CitationIndex()
+def read_docs(docs_dir: Path, documents: dict[str, Document], *, seeds_dir: Path) -> dict[Path, str]:
+    """Every hand-written page (path → Markdown), each checked: its citations against the
+    sources, its text (UTF-8, no control character) and, on a Kazakh or Russian page, the
+    rules of :mod:`language_checks`. A page that breaks one stops the build here, with one line.
+    What the pages cite is read from their rendering (``citation_graph``), not from here."""
+    pages: dict[Path, str] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        page_key = re.sub(r"\.(en|kk|ru)\.md$", "", relative)
         markdown = read_text(path)
         check_page(path, markdown, seeds_dir=seeds_dir)  # kk/ru prose: numbers, terms, dashes
-        index.add(page_key, scan_citations(path, markdown, documents))
-    return index
+        scan_citations(path, markdown, documents)
+        pages[path] = markdown
+    return pages

@@ -113,6 +113,7 @@ def mark_english(html: str, lang: str) -> str:
         opening, closing = _token_at(starts, first - 1), _token_at(starts, last)
         if not _balanced(tokens[opening + 1 : closing]):
             continue
+        # Tags put into the page's HTML around a quotation, by position: fixed text, no value.
         inserts.setdefault(opening, []).append((first - starts[opening], '<span lang="en">'))
         inserts.setdefault(closing, []).append((last - starts[closing], "</span>"))
     if not inserts:
@@ -163,9 +164,13 @@ def mark_other_script(fragment: str, lang: str, other: str) -> markupsafe.Markup
     Latin on a Kazakh or Russian page, Cyrillic on an English page."""
     pattern = _RUNS["cyrillic" if lang == "en" else "latin"]
     parts = re.split(r"(<[^>]*>|&[#\w]+;)", str(fragment))
+    # A span put around words of an HTML fragment, many times a page: made here, not from a
+    # template, with the language escaped by markupsafe; the words are the fragment's own
+    # escaped text, kept as they stand.
+    span = markupsafe.Markup('<span lang="{lang}">{words}</span>')
     return markupsafe.Markup(
         "".join(
-            part if part[:1] in ("<", "&") else pattern.sub(lambda match: f'<span lang="{other}">{match.group(0)}</span>', part)
+            part if part[:1] in ("<", "&") else pattern.sub(lambda match: span.format(lang=other, words=markupsafe.Markup(match.group(0))), part)
             for part in parts
         )
     )

@@ -8,12 +8,14 @@ A bad entry names its file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .charts import load_charts
 from .errors import InputError
 from .language_checks import check_data_files
+from .model import Claim, Difference, Event, Fact, Kit, Knowledge, QuizItem, Question, Reference, Term, Text, Theme
 from .pipeline import Document
 from .schema import (
     LANGUAGES,
@@ -35,8 +37,6 @@ from .schema import (
 from .yamlio import line_at, line_of, load_yaml
 
 UNITS = ("year", "count", "thousand-people", "million-people", "people", "rank", "times")
-
-Text = dict[str, str]
 
 # The shape of each file; what needs other data (themes, sources, evidence) is checked below.
 TRILINGUAL = Trilingual()
@@ -137,119 +137,6 @@ KIT_FILE = Record(
     },
     optional={"cards": ListOf(SLUG)},
 )
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A pointer to one source paragraph, with the quoted evidence if any."""
-
-    source: str
-    paragraph: str
-    evidence: str | None = None
-
-    @property
-    def key(self) -> str:
-        return f"{self.source}#{self.paragraph}"
-
-
-@dataclass(frozen=True)
-class Theme:
-    slug: str
-    title: Text
-    summary: Text
-    related: tuple[str, ...]
-    tagged: tuple[Reference, ...] = ()
-
-
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    theme: str
-    value: float
-    unit: str
-    date: str
-    place: Text
-    label: Text
-    reference: Reference
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    date: str
-    themes: tuple[str, ...]
-    text: Text
-    reference: Reference
-
-
-@dataclass(frozen=True)
-class Claim:
-    text: Text
-    reference: Reference
-
-
-@dataclass(frozen=True)
-class Difference:
-    id: str
-    themes: tuple[str, ...]
-    topic: Text
-    claims: tuple[Claim, ...]
-    note: Text
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    term: Text
-    definition: Text
-    aliases: dict[str, tuple[str, ...]]
-    variants: tuple[str, ...]
-    themes: tuple[str, ...]
-    reference: Reference
-
-
-@dataclass(frozen=True)
-class Question:
-    text: Text
-    references: tuple[Reference, ...]
-
-
-@dataclass(frozen=True)
-class QuizItem:
-    question: Text
-    options: dict[str, tuple[str, ...]]
-    answer: int
-    explanation: Text
-    reference: Reference
-
-
-@dataclass(frozen=True)
-class Kit:
-    """The classroom kit of one theme."""
-
-    theme: str
-    goals: dict[str, tuple[str, ...]]
-    questions: tuple[Question, ...]
-    quiz: tuple[QuizItem, ...]
-    cards: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """All theme data of the site."""
-
-    themes: tuple[Theme, ...]
-    facts: tuple[Fact, ...]
-    events: tuple[Event, ...]
-    differences: tuple[Difference, ...]
-    terms: tuple[Term, ...]
-    sources: dict[str, Document] = field(default_factory=dict)
-    kits: tuple[Kit, ...] = ()
-    charts: tuple = ()  # sourcekit.charts.Chart, set by load_knowledge
-    map: Any = None  # sourcekit.charts.MapSpec
-
-    def theme(self, slug: str) -> Theme:
-        return next(theme for theme in self.themes if theme.slug == slug)
 
 
 class _Reader:
@@ -364,9 +251,8 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
         if (seeds_dir / "classroom" / f"{theme.slug}.yml").exists()
     ]
     knowledge = Knowledge(tuple(themes), tuple(facts), tuple(events), tuple(differences), tuple(terms), by_slug, tuple(kits))
-    from .charts import load_charts  # charts read the facts, so they load last
-
-    charts, map_spec = load_charts(seeds_dir / "charts.yml", knowledge)
+    # Charts read the facts, so they load last.
+    charts, map_spec = load_charts(seeds_dir / "charts.yml", facts={fact.id: fact for fact in facts}, theme_slugs=slugs)
     check_data_files(seeds_dir)  # the kk/ru prose of these files (and of the labels): numbers, terms, dashes
     return replace(knowledge, charts=charts, map=map_spec)
 

@@ -1,7 +1,7 @@
 """Checks of Kazakh and Russian prose, so that the language edit stays made.
 
 Run on every build over the translations (from :func:`translation_checks.check_document`),
-the hand-written pages ``docs/**/*.kk.md`` and ``*.ru.md`` (from :func:`citations.scan_docs`)
+the hand-written pages ``docs/**/*.kk.md`` and ``*.ru.md`` (from :func:`citations.read_docs`)
 and the kk/ru values of the data files (from :func:`knowledge.load_knowledge`). The rules,
 for translators, are in ``seeds/translations/STYLE.md``:
 

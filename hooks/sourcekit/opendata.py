@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from .catalogue import LANGUAGES
-from .knowledge import Knowledge
+from .model import Knowledge
 from .parts import paragraph_path
 from .urls import SiteUrls
 

@@ -82,6 +82,13 @@ def split_parts(document: Document, limit: int = PART_CHARS) -> tuple[Part, ...]
     return result
 
 
+def paragraph_count(document: Document) -> int:
+    """How many paragraphs of body text ``document`` has: every block after the front matter
+    (title, abstract, byline…) that is not a heading, the references included. The one count
+    that the list of sources and the card of each reader give."""
+    return sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + HEADING_KINDS)
+
+
 def part_of(document: Document, block_id: str) -> int:
     """The number of the part that shows ``block_id`` (front matter is in part 1)."""
     return _cached(document, "_part_of", _part_numbers).get(block_id, 1)

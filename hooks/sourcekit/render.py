@@ -7,61 +7,22 @@ with autoescaping, so text in a seed that looks like HTML is shown, never run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import jinja2
+from markupsafe import Markup
 
 from .annotate import AnnotatedBlock, mark_variants
 from .bibliography import describe, published_in
 from .catalogue import LANGUAGES
-from .escape import html_text, markdown_text, yaml_string
+from .escape import markdown_text, yaml_string
 from .labels import Labels
-from .parts import FRONT_KINDS, HEADING_KINDS, part_headings, references_part, split_parts
+from .parts import FRONT_KINDS, HEADING_KINDS, paragraph_count, part_headings, references_part, split_parts
 from .pipeline import Document
+from .templates import render_template
 from .translation_checks import needs_translation
 from .translations import Translation
-
-OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"  # this checkout's: scripts and tests
-# The templates of the project being built: its theme's ``custom_dir``, which the MkDocs plugin
-# sets for the duration of each event (:func:`templates_from`).
-templates_dir: ContextVar[Path] = ContextVar("templates_dir", default=OVERRIDES_DIR)
-
-
-@contextmanager
-def templates_from(directory: Path) -> Iterator[None]:
-    """Render the fragments made inside the block from the templates in ``directory``."""
-    token = templates_dir.set(Path(directory))
-    try:
-        yield
-    finally:
-        templates_dir.reset(token)
-
-
-@lru_cache(maxsize=2)
-def template_environment(overrides_dir: Path = OVERRIDES_DIR) -> jinja2.Environment:
-    """A Jinja environment over ``overrides/`` with autoescaping on."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(overrides_dir)),
-        # Compiled templates are kept (per user, in the temp folder, keyed by each template's
-        # checksum) so that a build does not compile them again: a third of the hooks' time.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _html(template: str, **context: Any) -> str:
-    """Render ``template`` to a single-line-safe HTML fragment (no blank lines)."""
-    html = template_environment(templates_dir.get()).get_template(f"partials/sourcekit/{template}").render(**context)
-    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 @dataclass(frozen=True)
@@ -141,9 +102,14 @@ def block_anchors(document: Document) -> dict[str, str]:
     return anchors
 
 
+def _hint(text: str) -> str:
+    """A hint under a heading or a title, as its own paragraph."""
+    return render_template("text.html", css_class="sk-hint", text=text)
+
+
 def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Labels, **options: object) -> str:
     """One block as HTML; ``options`` are those of :func:`_view`."""
-    return _html("block.html", view=_view(item, document, lang, labels, **options))
+    return render_template("block.html", view=_view(item, document, lang, labels, **options))
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
@@ -215,7 +181,7 @@ def _part_pager(hrefs: Sequence[str], number: int, lang: str, labels: Labels, *,
         "next_label": labels.get("reader.next_part", lang),
         "last_label": labels.get("reader.last_part", lang),
     }
-    return _html("part-pager.html", pager=pager)
+    return render_template("part-pager.html", pager=pager)
 
 
 def _parts_list(document: Document, hrefs: Sequence[str], lang: str, labels: Labels) -> str:
@@ -233,7 +199,7 @@ def _parts_list(document: Document, hrefs: Sequence[str], lang: str, labels: Lab
                 "current": part.number == 1,
             }
         )
-    return _html(
+    return render_template(
         "parts.html",
         parts=items,
         id=PARTS_LIST_ID,
@@ -293,10 +259,13 @@ def render_reader(
         "",
     ]
     if title.origin == "editors":
-        parts += [f'<p class="sk-hint">{html_text(labels.get("reader.title_translated", lang))}</p>', ""]
+        parts += [_hint(labels.get("reader.title_translated", lang)), ""]
     top, bottom = _part_nav(document, lang, labels, links, parallel=False)
-    parallel_button = (
-        f'<p><a class="md-button" href="{html_text(links.parallel[links.part - 1])}">{html_text(labels.get("reader.parallel_link", lang, columns=parallel_columns(entry, lang, labels)))}</a></p>'
+    parallel_button = render_template(
+        "link-line.html",
+        css_class="md-button",
+        href=links.parallel[links.part - 1],
+        text=labels.get("reader.parallel_link", lang, columns=parallel_columns(entry, lang, labels)),
     )
 
     if links.part == 1:
@@ -311,7 +280,6 @@ def render_reader(
             if item.block.kind in ("byline", "meta") or (item.block.kind == "title" and item not in titles_with_abstract)
         ]
         ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, LANGUAGES.index(pair[0])))
-        all_body = [item for item in blocks if item.block.kind not in FRONT_KINDS]
         card = {
             "entry": entry,
             "labels": labels,
@@ -320,10 +288,10 @@ def render_reader(
             "published_in": published_in(entry, lang, labels),
             "titles": ordered_titles,
             "printed": printed,
-            "paragraphs": sum(1 for item in all_body if item.block.kind not in HEADING_KINDS),
+            "paragraphs": paragraph_count(document),
             "corrections": len(document.corrections),
         }
-        parts += [_html("card.html", card=card), ""]
+        parts += [render_template("card.html", card=card), ""]
         parts += [parallel_button, ""]
         if top:
             parts += [top, ""]
@@ -334,16 +302,15 @@ def render_reader(
             others = [item for item in abstracts if item.block.lang != lang]
             if own:
                 note = "reader.abstract_own" if lang != entry.original_language else "reader.abstract_original"
-                parts += [f'<p class="sk-hint">{html_text(labels.get(note, lang))}</p>', ""]
+                parts += [_hint(labels.get(note, lang)), ""]
                 parts += [_block_html(item, document, lang, labels) for item in _with_titles(own, titles_with_abstract)] + [""]
             else:
-                parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract_in_language", lang))}</p>', ""]
+                parts += [_hint(labels.get("reader.no_abstract_in_language", lang)), ""]
             if others:
-                parts.append(f'<details class="sk-other-abstracts" data-search-exclude><summary>{html_text(labels.get("reader.other_abstracts", lang))}</summary>')
-                parts += [_block_html(item, document, lang, labels) for item in _with_titles(others, titles_with_abstract)]
-                parts += ["</details>", ""]
+                blocks = [Markup(_block_html(item, document, lang, labels)) for item in _with_titles(others, titles_with_abstract)]
+                parts += [render_template("other-abstracts.html", summary=labels.get("reader.other_abstracts", lang), blocks=blocks), ""]
         else:
-            parts += [f'<p class="sk-hint">{html_text(labels.get("reader.no_abstract", lang))}</p>', ""]
+            parts += [_hint(labels.get("reader.no_abstract", lang)), ""]
     else:
         parts += [top, "", parallel_button, ""]
 
@@ -351,7 +318,7 @@ def render_reader(
     if untranslated:
         original = labels.get(f"language.{entry.original_language}", lang)
         parts += [
-            f'<div class="admonition note sk-untranslated-notice"><p>{html_text(labels.get("reader.untranslated_notice", lang, language=original))}</p></div>',
+            render_template("untranslated-notice.html", text=labels.get("reader.untranslated_notice", lang, language=original)),
             "",
         ]
     if part.continues:
@@ -368,7 +335,7 @@ def render_reader(
             parts += [f"## {_heading_text(item, document, lang)}", ""]
             if kind == "references_heading":
                 # Keep the printed heading addressable like any other block.
-                parts += [f'<span id="{item.block.block_id}" class="sk-anchor"></span>', ""]
+                parts += [render_template("anchor.html", id=item.block.block_id), ""]
             continue
         anchor = anchors.get(item.block.block_id)
         cited = (cited_on or {}).get(item.block.block_id, [])
@@ -382,13 +349,13 @@ def render_reader(
         for _start, _end, correction in item.corrected.spans:
             located.append({"correction": correction, "block_id": item.block.block_id, "lang": item.block.lang})
     if located:
-        parts += [f"<p>{html_text(labels.get('reader.corrections_intro', lang))}</p>", ""]
+        parts += [render_template("text.html", css_class=None, text=labels.get("reader.corrections_intro", lang)), ""]
         located.sort(key=lambda entry_: entry_["correction"].number)
-        parts += [_html("corrections.html", corrections=located, lang=lang), ""]
+        parts += [render_template("corrections.html", corrections=located, lang=lang), ""]
     elif document.corrections:
-        parts += [f"<p>{html_text(labels.get('reader.corrections_none_part', lang))}</p>", ""]
+        parts += [render_template("text.html", css_class=None, text=labels.get("reader.corrections_none_part", lang)), ""]
     else:
-        parts += [f"<p>{html_text(labels.get('reader.corrections_none', lang))}</p>", ""]
+        parts += [render_template("text.html", css_class=None, text=labels.get("reader.corrections_none", lang)), ""]
     if bottom:
         parts += [bottom, ""]
     return "\n".join(parts) + "\n"
@@ -424,14 +391,14 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
         "",
         f"# {markdown_text(title)}",
         "",
-        f'<p><a href="{html_text(reader_href)}">← {html_text(labels.get("parallel.back", lang))}</a></p>',
+        render_template("link-line.html", css_class=None, href=reader_href, text=f"← {labels.get('parallel.back', lang)}"),
         "",
-        f'<p class="sk-hint">{html_text(labels.get("parallel.intro", lang))}</p>',
+        _hint(labels.get("parallel.intro", lang)),
         "",
     ]
     if top:
         parts += [top, ""]
-    parts.append('<div class="sk-parallel">')
+    rows = []
     columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
     for block_id in part.blocks:
         item = document.by_id()[block_id]
@@ -455,8 +422,8 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
             "reader_href": reader_href,
             "ref_base": links.reader[references - 1],
         }
-        parts.append(_html("parallel-row.html", row=row))
-    parts += ["</div>", ""]
+        rows.append(Markup(render_template("parallel-row.html", row=row)))
+    parts += [render_template("parallel.html", rows=rows), ""]
     if bottom:
         parts += [bottom, ""]
     return "\n".join(parts) + "\n"
@@ -486,7 +453,7 @@ def render_source_index(documents: list[Document], lang: str, labels: Labels) ->
     ]
     for document in documents:
         entry = document.entry
-        paragraphs = sum(1 for item in document.blocks if item.block.kind not in FRONT_KINDS + ("heading",))
+        paragraphs = paragraph_count(document)
         authors = "; ".join(_author_name(name, entry, lang) for name in entry.authors) if entry.authors else markdown_text(labels.get("reader.unknown_authors", lang))
         parts += [
             f"- **[{markdown_text(entry.titles[lang].text)}]({entry.slug}.md)**  ",
@@ -504,4 +471,4 @@ def _author_name(name, entry, lang: str) -> str:  # noqa: ANN001 - a catalogue N
         return markdown_text(name.cyrillic.shown)
     if lang == entry.original_language:
         return markdown_text(name.shown)
-    return f'<span lang="{entry.original_language}">{markdown_text(name.shown)}</span>'
+    return render_template("author-name.html", lang=entry.original_language, name=Markup(markdown_text(name.shown)))

@@ -2,8 +2,8 @@
 
 :func:`assemble` reads the inputs of a project (its texts and data in ``seeds/``, its
 hand-written pages in ``docs/``, the interface labels) and returns one immutable
-:class:`SiteModel`: the ingested texts, the theme knowledge, the citation graph of the
-hand-written pages, the labels and the registry of generated pages. The MkDocs plugin
+:class:`SiteModel`: the ingested texts, the theme knowledge, the citation graph (what
+each page cites, from its rendering: ``citation_graph``), the labels and the registry of generated pages. The MkDocs plugin
 (``mkdocs_sourcekit``) builds it once per set of inputs and every page reads from it; no
 page reads an input file of its own.
 """
@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .catalogue import LANGUAGES
-from .citations import CitationIndex, scan_docs
+from .citation_graph import CitationGraph, build_graph
+from .citations import read_docs
 from .context import processing
-from .knowledge import Knowledge, load_knowledge
+from .knowledge import load_knowledge
 from .labels import Labels, load_labels
+from .model import Knowledge
+from .templates import templates_from
 from .parts import parallel_path, reader_path, split_parts
 from .pipeline import Document, ingest
 
@@ -32,16 +35,23 @@ class Project:
     seeds_dir: Path
     docs_dir: Path
     labels_file: Path
+    templates_dir: Path  # the theme's custom_dir, with partials/sourcekit/
 
     @classmethod
     def at(cls, root: Path) -> Project:
-        """The usual layout of a checkout: ``seeds/``, ``docs/`` and ``hooks/data/labels.yml``."""
+        """The usual layout of a checkout: ``seeds/``, ``docs/``, ``hooks/data/labels.yml``, ``overrides/``."""
         root = Path(root).resolve()
-        return cls(root=root, seeds_dir=root / "seeds", docs_dir=root / "docs", labels_file=root / "hooks" / "data" / "labels.yml")
+        return cls(
+            root=root,
+            seeds_dir=root / "seeds",
+            docs_dir=root / "docs",
+            labels_file=root / "hooks" / "data" / "labels.yml",
+            templates_dir=root / "overrides",
+        )
 
     def input_paths(self) -> tuple[Path, ...]:
         """Every input the model is made from (for a fingerprint of them)."""
-        return (self.seeds_dir, self.labels_file, self.docs_dir)
+        return (self.seeds_dir, self.labels_file, self.docs_dir)  # templates: Jinja reloads an edited one
 
 
 class GeneratedPage(NamedTuple):
@@ -82,7 +92,7 @@ class SiteModel:
 
     documents: list[Document]
     knowledge: Knowledge
-    citations: CitationIndex
+    citations: CitationGraph
     labels: Labels
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
 
@@ -101,7 +111,7 @@ class SiteModel:
 def empty_model(labels: Labels) -> SiteModel:
     """The model of a project with no texts and no themes (the preview before its first good data)."""
     knowledge = Knowledge(themes=(), facts=(), events=(), differences=(), terms=())
-    return SiteModel(documents=[], knowledge=knowledge, citations=CitationIndex(), labels=labels)
+    return SiteModel(documents=[], knowledge=knowledge, citations=CitationGraph(), labels=labels)
 
 
 def read_labels(project: Project) -> Labels:
@@ -120,7 +130,9 @@ def assemble(project: Project) -> SiteModel:
         knowledge = load_knowledge(project.seeds_dir, documents)
     with processing(project.docs_dir):
         by_slug = {document.entry.slug: document for document in documents}
-        citations = scan_docs(project.docs_dir, by_slug, seeds_dir=project.seeds_dir)
+        docs = read_docs(project.docs_dir, by_slug, seeds_dir=project.seeds_dir)
+    with templates_from(project.templates_dir):
+        citations = build_graph(docs, docs_dir=project.docs_dir, knowledge=knowledge, labels=labels, languages=LANGUAGES)
     return SiteModel(
         documents=documents,
         knowledge=knowledge,

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the stages: language detection and fingerprints."""
+"""Small text helpers shared by the stages: language detection, fingerprints and excerpts."""
 
 from __future__ import annotations
 
@@ -38,3 +38,15 @@ def fingerprint(text: str, *, length: int = 12) -> str:
     """A short stable hash of ``text`` with its white space collapsed."""
     digest = hashlib.sha256(collapse_spaces(text).encode("utf-8")).hexdigest()
     return digest[:length]
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters: at the last sentence end if that keeps
+    at least half, else at the last space, with " …" to show the cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    sentence = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("» "))
+    if sentence >= limit // 2:
+        return head[: sentence + 1] + " …"
+    return head.rsplit(" ", 1)[0] + " …"

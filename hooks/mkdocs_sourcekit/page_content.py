@@ -1,4 +1,4 @@
-"""The pages of ``docs/``: citations, generated sections, "Cite this page", meta tags and
+"""The pages' Markdown and HTML: on the pages of ``docs/``, citations, generated sections, "Cite this page", meta tags and
 glossary links.
 
 ``[@source#p-id]`` becomes a numbered citation with a preview; ``<!-- theme:… -->`` and
@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markupsafe
 from mkdocs.exceptions import PluginError
 
 from sourcekit.bibliography import Formatted, cited_title, highwire_tags, page_citations, page_highwire_tags, source_citations
 from sourcekit.edition import current_edition
 from sourcekit.exports import FOLDER, FORMATS, MEDIA_TYPES
 from sourcekit.foreign import mark_other_script
-from sourcekit.render import _html
+from sourcekit.glossary_links import link_first_mentions
+from sourcekit.hand_written import render_hand_written
+from sourcekit.page_context import PageContext
+from sourcekit.sections import UnknownMarker
 from sourcekit.site_model import SiteModel
-from sourcekit.theme_render import PageContext, UnknownMarker, link_first_mentions, render_citations, render_markers
+from sourcekit.templates import render_template
 from sourcekit.urls import SiteUrls
 
 from .i18n import page_language
@@ -56,7 +58,12 @@ class HandWrittenPages:
         page its "Cite this page" section and meta tags."""
         lang = page_language(page, config)
         context = PageContext(
-            lang=lang, url=page.url, knowledge=model.knowledge, labels=model.labels, urls=SiteUrls(config.use_directory_urls)
+            lang=lang,
+            url=page.url,
+            knowledge=model.knowledge,
+            labels=model.labels,
+            urls=SiteUrls(config.use_directory_urls),
+            edition=current_edition(offline=is_offline(config), root=self.root),
         )
         theme = _THEME_PAGE.match(page.file.src_uri.removesuffix(f".{lang}.md"))
         generated = model.pages.get(page.file.src_uri)
@@ -77,19 +84,13 @@ class HandWrittenPages:
                 public_url=public_url,
             )
         self.stashes[page.file.src_uri] = context
-        if "<!-- home:edition -->" in markdown:
-            edition = current_edition(offline=is_offline(config), root=self.root)
-            key = "edition.offline" if edition.offline else "edition.online"
-            line = context.labels.get(key, lang, version=edition.version, date=edition.date)
-            markdown = markdown.replace("<!-- home:edition -->", f'<p class="sk-edition">{markupsafe.escape(line)}</p>')
         try:
-            markdown = render_markers(markdown, theme=theme.group(1) if theme else None, context=context)
+            markdown = render_hand_written(markdown, theme=theme.group(1) if theme else None, context=context)
         except UnknownMarker as error:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
             line = next((number for number, text in enumerate(source, 1) if f":{error}" in text and "<!--" in text), None)
             where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
             raise PluginError(f"{where}: unknown generated section <!-- …:{error} -->") from None
-        markdown = render_citations(markdown, context)
         if theme:
             markdown += "\n\n" + self._cite_this_page(page, config, context, source=None)
         return markdown
@@ -126,7 +127,7 @@ class HandWrittenPages:
             title=str(title), editors=labels.get("citepage.editors", lang), site_name=config.site_name, url=path, date=date, lang=lang
         )
         entry = context.knowledge.sources[source].entry if source else None
-        html = _html(
+        html = render_template(
             "cite-page.html",
             page=citations,
             path=path,
