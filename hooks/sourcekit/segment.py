@@ -20,7 +20,8 @@ from .clean import CleaningRules, clean_block_text
 from .drafts import Removed
 from .formats import guess, read
 from .hints import NO_HINTS, Hints
-from .structure import classify, draft_fingerprint
+from .paragraph_ids import ParagraphIds
+from .structure import classify
 
 BLOCK_KINDS = (
     "title", "byline", "meta", "abstract", "keywords", "heading", "paragraph", "list_item",
@@ -75,14 +76,14 @@ def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hin
     markdown = fmt == "markdown"
     removed_numbers = {item.line for item in reading.removed}
     blocks: list[Block] = []
-    seen_ids: dict[str, int] = {}
+    ids = ParagraphIds()
     series = 0
     positions = [0, 0]  # references seen in each list, to number an unnumbered one
     for item in classify(reading, markdown=markdown, hints=hints):
         draft = item.draft
         if item.kind == "references_heading" and any(block.kind == "reference" for block in blocks):
             series = 1  # a second list: the same references transliterated
-        block_id = _unique_id(f"p-{draft_fingerprint(reading, draft, removed_numbers)}", seen_ids)
+        block_id = ids.next_id(reading, draft, removed_numbers)
         text_ = item.text if draft.kind == "preformatted" else clean_block_text(item.text)
         number = draft.number
         if item.kind == "reference":
@@ -110,9 +111,3 @@ def segment_text(text: str, *, rules: CleaningRules, fmt: str | None = None, hin
 def segment(text: str, *, rules: CleaningRules, fmt: str | None = None, hints: Hints = NO_HINTS) -> list[Block]:
     """Split the loaded text of one seed into cleaned, classified blocks."""
     return list(segment_text(text, rules=rules, fmt=fmt, hints=hints).blocks)
-
-
-def _unique_id(candidate: str, seen: dict[str, int]) -> str:
-    count = seen.get(candidate, 0) + 1
-    seen[candidate] = count
-    return candidate if count == 1 else f"{candidate}-{count}"

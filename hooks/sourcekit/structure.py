@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from . import zones
 from .drafts import Draft, Reading
 from .hints import NO_HINTS, Hints
-from .textutil import detect_language, fingerprint
+from .textutil import detect_language
 
 FRONT_KINDS = ("title", "byline", "meta", "abstract", "keywords")
 HEADING_CHARS = 90  # a one-line block up to this long, without a final stop, is a section heading
@@ -335,12 +335,3 @@ def _sentence_like(text: str) -> bool:
     """A sentence of running text: ends with a stop and has several lower-case words."""
     lower = sum(1 for word in text.split() if word[:1].islower())
     return text.rstrip().endswith((".", "!", "?", "»")) and lower >= 4
-
-
-def block_id_text(reading: Reading, draft: Draft, removed_lines: set[int]) -> str:
-    """The lines a draft's paragraph ID is made from: its own lines, furniture aside."""
-    return "\n".join(reading.id_lines[line - 1] for line in range(draft.start, draft.end + 1) if line not in removed_lines)
-
-
-def draft_fingerprint(reading: Reading, draft: Draft, removed_lines: set[int]) -> str:
-    return fingerprint(block_id_text(reading, draft, removed_lines), length=6)
