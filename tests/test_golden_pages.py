@@ -79,6 +79,7 @@ BLOCK_TAGS = frozenset(
 )
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 VERBATIM_TAGS = frozenset(("pre", "script", "style", "textarea"))
+SPACE = "\u2423"  # ␣: a space that a browser shows, at the start or end of a line of text
 
 
 class _Pretty(HTMLParser):
@@ -134,8 +135,9 @@ def pretty(html: str) -> str:
 
     Runs of whitespace in text become one space (as a browser shows them), except inside
     ``pre``, ``script``, ``style`` and ``textarea``; whitespace next to a block-level tag is
-    dropped (a browser does not show it). Tags keep their attributes as written, text keeps
-    its entities: an unescaped ``<`` in a text would show as a tag of its own."""
+    dropped (a browser does not show it), and a space at the start or end of a text line, which
+    a browser shows, is written ``␣``. Tags keep their attributes as written, text keeps its
+    entities: an unescaped ``<`` in a text would show as a tag of its own."""
     parser = _Pretty()
     parser.feed(html)
     parser.close()
@@ -150,6 +152,7 @@ def pretty(html: str) -> str:
                 text = text.rstrip()
             if not text:
                 continue
+            text = re.sub(r"^ | $", SPACE, text)  # visible, and safe from editors that trim lines
         lines.append("  " * depth + text)
     return "\n".join(lines) + "\n"
 
@@ -251,15 +254,15 @@ def test_pretty_keeps_escapes_and_significant_whitespace() -> None:
     assert pretty(html).splitlines() == [
         '<article class="md-content__inner md-typeset">',
         "  <p>",
-        "    A &lt;b&gt; tag ",
+        "    A &lt;b&gt; tag␣",
         '    <a href="x">',
         "      as text",
         "    </a>",
-        "    , ",
+        "    ,␣",
         "    <em>",
         "      one",
         "    </em>",
-        "     ",
+        "    ␣",
         "    <em>",
         "      two",
         "    </em>",
