@@ -10,7 +10,10 @@ pipeline tested is the one beside the test (not whatever checkout is installed i
 For each page kind of :data:`PAGES`, in en, kk and ru, the page's main content (the
 ``<article class="md-content__inner …">`` element, see :func:`normalise`) is compared with
 ``tests/golden/pages/<kind>.<lang>.html``; the list of built files is compared with
-``tests/golden/pages/files.txt``. A mismatch fails with the start of a unified diff.
+``tests/golden/pages/files.txt``. A mismatch fails with the start of a unified diff. In the
+golden files every tag, text and comment is on a line of its own, indented by nesting, with
+attributes and entities as built; ``␣`` is a space that a browser shows at the start or end of
+a line of text (:func:`pretty`).
 
 Regenerating the golden files after a deliberate change of the output::
 
@@ -196,25 +199,26 @@ def built_files(site: Path) -> str:
 # --- comparing with the golden files ------------------------------------------------------------
 
 
-def check_golden(golden: Path, actual: str) -> None:
+def check_golden(golden: Path, actual: str, *, update: bool = UPDATE) -> None:
     """Compare ``actual`` with the golden file (or, with ``UPDATE_GOLDEN=1``, rewrite it)."""
-    if UPDATE:
+    if update:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
         return
+    name = golden.relative_to(ROOT).as_posix() if golden.is_relative_to(ROOT) else str(golden)
     if not golden.is_file():
-        pytest.fail(f"{golden.relative_to(ROOT)} does not exist; make it with UPDATE_GOLDEN=1 (see this module's docstring)")
+        pytest.fail(f"{name} does not exist; make it with UPDATE_GOLDEN=1 (see this module's docstring)")
     expected = golden.read_text(encoding="utf-8")
     if actual == expected:
         return
     diff = list(
         difflib.unified_diff(
-            expected.splitlines(), actual.splitlines(), fromfile=str(golden.relative_to(ROOT)), tofile="built", lineterm=""
+            expected.splitlines(), actual.splitlines(), fromfile=name, tofile="built", lineterm=""
         )
     )
     shown = diff[:DIFF_LINES] + ([f"… {len(diff) - DIFF_LINES} more lines of diff"] if len(diff) > DIFF_LINES else [])
     pytest.fail(
-        f"{golden.relative_to(ROOT)} differs from the built page (UPDATE_GOLDEN=1 rewrites it after a deliberate change):\n"
+        f"{name} differs from the build (UPDATE_GOLDEN=1 rewrites it after a deliberate change):\n"
         + "\n".join(shown),
         pytrace=False,
     )
@@ -273,6 +277,18 @@ def test_pretty_keeps_escapes_and_significant_whitespace() -> None:
         "  </pre>",
         "</article>",
     ]
+
+
+def test_a_mismatch_fails_with_the_start_of_a_diff(tmp_path: Path) -> None:
+    golden = tmp_path / "page.html"
+    golden.write_text("".join(f"line {number}\n" for number in range(200)), encoding="utf-8")
+    changed = "".join(f"line {number}{'!' if number % 2 else ''}\n" for number in range(200))
+    with pytest.raises(pytest.fail.Exception) as failure:
+        check_golden(golden, changed, update=False)
+    message = str(failure.value)
+    assert "+line 1!" in message and "more lines of diff" in message
+    assert len([line for line in message.splitlines() if line[:1] in "+- @"]) <= DIFF_LINES
+    check_golden(golden, golden.read_text(encoding="utf-8"), update=False)  # the same text passes
 
 
 def test_main_content_takes_the_whole_article() -> None:
