@@ -76,8 +76,9 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Elements whose leading and trailing whitespace a browser does not show (block boxes, and the
 # containers of an SVG drawing): whitespace next to their tags is only the templates' layout.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption col colgroup dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul "
+    "address article aside blockquote body caption col colgroup dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul "
     "svg g defs title desc rect path line circle polygon polyline ellipse text clippath".split()
 )
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -216,7 +217,9 @@ def check_golden(golden: Path, actual: str, *, update: bool = UPDATE) -> None:
             expected.splitlines(), actual.splitlines(), fromfile=name, tofile="built", lineterm=""
         )
     )
-    shown = diff[:DIFF_LINES] + ([f"… {len(diff) - DIFF_LINES} more lines of diff"] if len(diff) > DIFF_LINES else [])
+    shown = diff[:DIFF_LINES]
+    if len(diff) > DIFF_LINES:
+        shown.append(f"… {len(diff) - DIFF_LINES} more lines of diff")
     pytest.fail(
         f"{name} differs from the build (UPDATE_GOLDEN=1 rewrites it after a deliberate change):\n"
         + "\n".join(shown),
@@ -292,5 +295,5 @@ def test_a_mismatch_fails_with_the_start_of_a_diff(tmp_path: Path) -> None:
 
 
 def test_main_content_takes_the_whole_article() -> None:
-    page = '<div><article class="md-content__inner md-typeset"><article>inner</article><p>after</p></article></div><p>out</p>'
-    assert main_content(page) == '<article class="md-content__inner md-typeset"><article>inner</article><p>after</p></article>'
+    article = '<article class="md-content__inner md-typeset"><article>inner</article><p>after</p></article>'
+    assert main_content(f"<div>{article}</div><p>out</p>") == article
