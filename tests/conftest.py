@@ -26,9 +26,12 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in ``project`` into ``site_dir``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+def run_mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``project`` into ``site_dir`` (in ``env``, by default this
+    process's environment), reproducibly."""
+    env = dict(os.environ if env is None else env, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project,
