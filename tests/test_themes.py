@@ -350,3 +350,18 @@ def test_edition_section_is_filled_only_when_the_context_knows_the_edition(knowl
     context = dataclasses.replace(context, edition=Edition(version="1.2", date="2024-05-01", offline=True))
     line = render_markers("<!-- home:edition -->\n", theme=None, context=context)
     assert line.startswith('<p class="sk-edition">') and "1.2" in line
+
+
+def test_edition_of_a_project_without_a_version_gives_the_date_alone(knowledge, tmp_path) -> None:  # noqa: ANN001
+    """A project without a pyproject.toml (a teacher's own site) has no version: the line says
+    when it was built, never "Edition unknown"."""
+    import dataclasses
+
+    from sourcekit.edition import current_edition
+    from sourcekit.sections import render_markers
+
+    edition = current_edition(offline=False, root=tmp_path)
+    assert edition.version == "unknown"
+    context = dataclasses.replace(_context(knowledge, url=""), edition=edition)
+    line = render_markers("<!-- home:edition -->\n", theme=None, context=context)
+    assert "unknown" not in line and "Built on" in line, line

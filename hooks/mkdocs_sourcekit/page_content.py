@@ -111,8 +111,7 @@ class HandWrittenPages:
         )
 
     def _date(self, config: MkDocsConfig) -> str:
-        date = current_edition(offline=is_offline(config), root=self.root).date
-        return date if date != "unknown" else "1970-01-01"
+        return current_edition(offline=is_offline(config), root=self.root).date
 
     def _cite_this_page(self, page: Page, config: MkDocsConfig, context: PageContext, *, source: str | None) -> str:
         """The "Cite this page" section of a theme or source page."""

@@ -1,7 +1,8 @@
 """The edition of a build: the project's version and the build date.
 
 The date comes from ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds), else from
-the last commit, so that the same commit always says the same thing.
+the last commit, so that the same commit always says the same thing; in a copy without git
+history, it is the day of the build.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ class Edition:
 
 
 def current_edition(*, offline: bool, root: Path = ROOT) -> Edition:
-    """The version from ``pyproject.toml`` in ``root`` (the project's folder) and the build date."""
+    """The version from ``pyproject.toml`` in ``root`` (the project's folder; "unknown" without
+    one) and the build date."""
     pyproject = root / "pyproject.toml"
-    return _edition(root, offline, os.environ.get("SOURCE_DATE_EPOCH", ""), pyproject.stat().st_mtime_ns, _head(root))
+    mtime = pyproject.stat().st_mtime_ns if pyproject.is_file() else 0
+    return _edition(root, offline, os.environ.get("SOURCE_DATE_EPOCH", ""), mtime, _head(root))
 
 
 def _head(root: Path) -> str:
@@ -44,7 +47,11 @@ def _head(root: Path) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _edition(root: Path, offline: bool, epoch: str, _mtime: int, _head: str) -> Edition:
-    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    pyproject = root / "pyproject.toml"
+    try:
+        version = str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError):
+        version = "unknown"
     if not epoch:
         try:
             epoch = subprocess.run(
@@ -52,5 +59,6 @@ def _edition(root: Path, offline: bool, epoch: str, _mtime: int, _head: str) -> 
             ).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             epoch = ""
-    date = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch.isdigit() else "unknown"
+    # Neither a reproducible date nor a commit (a copy without git history): the day of the build.
+    date = time.strftime("%Y-%m-%d", time.gmtime(int(epoch) if epoch.isdigit() else None))
     return Edition(version=version, date=date, offline=offline)

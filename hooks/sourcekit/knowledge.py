@@ -14,6 +14,7 @@ from typing import Any
 
 from .charts import load_charts
 from .errors import InputError
+from .labels import LABELS_FILE
 from .language_checks import check_data_files
 from .model import Claim, Difference, Event, Fact, Kit, Knowledge, QuizItem, Question, Reference, Term, Text, Theme
 from .pipeline import Document
@@ -229,7 +230,7 @@ def value_in_text(value: float, text: str) -> bool:
     return float(value) in stated
 
 
-def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
+def load_knowledge(seeds_dir: Path, documents: list[Document], *, labels_file: Path = LABELS_FILE) -> Knowledge:
     """Load and cross-check every theme data file in ``seeds_dir``."""
     by_slug = {document.entry.slug: document for document in documents}
     themes = _load_themes(seeds_dir, by_slug)
@@ -253,7 +254,7 @@ def load_knowledge(seeds_dir: Path, documents: list[Document]) -> Knowledge:
     knowledge = Knowledge(tuple(themes), tuple(facts), tuple(events), tuple(differences), tuple(terms), by_slug, tuple(kits))
     # Charts read the facts, so they load last.
     charts, map_spec = load_charts(seeds_dir / "charts.yml", facts={fact.id: fact for fact in facts}, theme_slugs=slugs)
-    check_data_files(seeds_dir)  # the kk/ru prose of these files (and of the labels): numbers, terms, dashes
+    check_data_files(seeds_dir, labels_file=labels_file)  # the kk/ru prose of these files (and of the labels): numbers, terms, dashes
     return replace(knowledge, charts=charts, map=map_spec)
 
 

@@ -224,6 +224,8 @@ def edition_section(*, theme: str | None, context: PageContext) -> Section | Non
     if edition is None:
         return None
     key = "edition.offline" if edition.offline else "edition.online"
+    if edition.version == "unknown":  # a project without a version: the date alone
+        key += "_unversioned"
     line = context.labels.get(key, context.lang, version=edition.version, date=edition.date)
     return Section(None, render_template("edition.html", line=line))
 

@@ -127,7 +127,7 @@ def assemble(project: Project) -> SiteModel:
     labels = read_labels(project)
     with processing(project.seeds_dir):
         documents = ingest(project.seeds_dir)
-        knowledge = load_knowledge(project.seeds_dir, documents)
+        knowledge = load_knowledge(project.seeds_dir, documents, labels_file=project.labels_file)
     with processing(project.docs_dir):
         by_slug = {document.entry.slug: document for document in documents}
         docs = read_docs(project.docs_dir, by_slug, seeds_dir=project.seeds_dir)
