@@ -284,3 +284,21 @@ def test_all_fixtures_added_to_the_seeds_build_strict_in_three_languages(project
 
     errors = vnu_errors(site / "sources")
     assert errors == [], errors[:5]
+
+
+def test_a_numbered_heading_at_a_page_top_is_not_a_running_head() -> None:
+    """A section heading that opens a page and shares words with the title stays in the text,
+    and so does the title (found by the tiny test site: both were removed as running heads)."""
+    body = (
+        "Scholars who travel between universities bring their notes and habits with them, and the "
+        "archives they leave behind are read by the next visitors for many years afterwards.\n"
+    )
+    page_one = "Travelling Scholars and Common Archives:\nA Short Study\n\n1. Introduction\n\n" + body * 6
+    page_two = "2. Common archives\n\n" + body * 6 + "\n3\n"
+    text = "Journal of Regional Letters, 2021, No. 4\n" + page_one + "\n2\n\f" + "Journal of Regional Letters, 2021, No. 4\n" + page_two
+    result = segment_text(text, rules=RULES, fmt="pdf_text")
+    texts = [block.text for block in result.blocks]
+    removed = [item.text for item in result.removed]
+    assert any(text_.startswith("2. Common archives") for text_ in texts), (texts[:4], removed)
+    assert any("Travelling Scholars and Common Archives" in text_ for text_ in texts), (texts[:4], removed)
+    assert any("Journal of Regional Letters" in item for item in removed), removed

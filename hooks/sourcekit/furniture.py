@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from .drafts import Removed
 
+# "2. Shared archives", "2.1 Method", "IV. Conclusion": the start of a numbered section.
+_SECTION_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|стр\.|с\.|бет)\s*)?(\d{1,4})(?:\s*(?:of|из|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
@@ -160,7 +162,15 @@ def _page_edges(lines: list[str], pages: list[Page], found: dict[int, str]) -> N
     for number, top, bottom in edges:
         for index in top + bottom:
             by_form[_normalised(lines[index])].add(number)
-    edge_words = [(number, index, _words(lines[index])) for number, top, bottom in edges for index in top + bottom]
+    # Only lines that could be running heads are compared: a numbered section heading ("2. Shared
+    # archives") at a page's top is the text's, however many words it shares with the title or a
+    # running head, and so is a line of prose.
+    edge_words = [
+        (number, index, _words(lines[index]))
+        for number, top, bottom in edges
+        for index in top + bottom
+        if _could_be_running_head(_plain(lines[index]))
+    ]
     for number, top, bottom in edges:
         for position, index in enumerate(top + bottom):
             text = _plain(lines[index])
@@ -173,7 +183,7 @@ def _page_edges(lines: list[str], pages: list[Page], found: dict[int, str]) -> N
                 found[index] = "running head"
             elif len(text) <= 160 and len(by_form[_normalised(lines[index])]) >= 2 and not _is_prose(text):
                 found[index] = "running head"
-            elif len(text) <= 160 and not _is_prose(text) and _shares_words(number, index, edge_words):
+            elif _could_be_running_head(text) and _shares_words(number, index, edge_words):
                 found[index] = "running head"
     _interrupting_heads(lines, pages, found)
 
@@ -253,6 +263,10 @@ def _is_sentence(text: str) -> bool:
     """A sentence: it ends with a stop and has several words in lower case."""
     lower = sum(1 for word in text.split() if word[:1].islower())
     return text.endswith((".", "!", "?", "»", "”", '"')) and lower >= 4
+
+
+def _could_be_running_head(text: str) -> bool:
+    return len(text) <= 160 and not _is_prose(text) and not _SECTION_HEADING.match(text)
 
 
 def _shares_words(number: int, index: int, edge_words: list[tuple[int, int, frozenset[str]]]) -> bool:
