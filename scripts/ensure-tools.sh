@@ -29,11 +29,13 @@ if command -v npm >/dev/null 2>&1; then
     npm ci --omit=dev --no-audit --no-fund --silent
   fi
 fi
-if [ ! -x "$VENV_PROPERDOCS/bin/properdocs" ] || [ requirements-properdocs.txt -nt "$VENV_PROPERDOCS/bin/properdocs" ]; then
+if [ ! -x "$VENV_PROPERDOCS/bin/properdocs" ] || [ requirements-properdocs.txt -nt "$VENV_PROPERDOCS/bin/properdocs" ] || [ pyproject.toml -nt "$VENV_PROPERDOCS/bin/properdocs" ]; then
   echo "ensure-tools: creating $VENV_PROPERDOCS (ProperDocs fallback check)"
   rm -rf "$VENV_PROPERDOCS"
   ${PYTHON:-python3} -m venv "$VENV_PROPERDOCS"
   "$VENV_PROPERDOCS/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+  # The site's plugin (pyproject.toml's entry point), as in .venv.
+  "$VENV_PROPERDOCS/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
   touch "$VENV_PROPERDOCS/bin/properdocs"
 fi
 if [ -n "$missing" ]; then
