@@ -1,4 +1,12 @@
-"""Shared fixtures: project paths, a copy of the project to break, and one built site."""
+"""Shared fixtures (project paths, a copy of the project to break, one built site, one browser)
+and the test tiers.
+
+Tiers are markers (pyproject.toml lists them; the Makefile's test targets select them):
+``build`` and ``browser`` are given here from the fixtures a test uses, so that a new test
+cannot land in ``make test-fast`` by forgetting its marker; a test that calls
+``run_mkdocs_build`` without the ``build`` marker fails, saying so. ``slow`` (a pure test over
+about 0.1 s) and ``slowest`` (a gate over about 30 s) are set by hand, next to the test.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,37 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "hooks", "overrides", "seeds")
+
+# A test that uses one of these fixtures (directly or through another fixture) builds the
+# site, or drives Chromium: it gets the marker, whatever its file says.
+BUILDING_FIXTURES = frozenset({"built_site"})
+BROWSER_FIXTURES = frozenset({"browser"})
+
+# The test being run (set around each test's setup, call and teardown), so that a build can
+# check its tier.
+_running: pytest.Item | None = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``build`` every test that needs a built site, ``browser`` every one that needs
+    Chromium (a browser test serves a built site, so it is ``build`` too)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & (BUILDING_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201 - a hook wrapper
+    global _running
+    _running = item
+    try:
+        return (yield)
+    finally:
+        _running = None
 
 
 def copy_project(target: Path) -> Path:
@@ -27,7 +66,10 @@ def copy_project(target: Path) -> Path:
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in ``project`` into ``site_dir``."""
+    """Run ``mkdocs build --strict`` in ``project`` into ``site_dir``. Only a test marked
+    ``build`` may: a build in the fast tier fails here, naming the test."""
+    if _running is not None and _running.get_closest_marker("build") is None:
+        pytest.fail(f"{_running.nodeid} builds the site: mark it @pytest.mark.build", pytrace=False)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
