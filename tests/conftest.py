@@ -11,10 +11,13 @@ about 0.1 s) and ``slowest`` (a gate over about 30 s) are set by hand, next to t
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +29,26 @@ PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "hooks", "overrides", "
 BUILDING_FIXTURES = frozenset({"built_site"})
 BROWSER_FIXTURES = frozenset({"browser"})
 
+# Files owned elsewhere whose module fixtures ingest the real seeds (about 0.5 s): every test
+# in them is slow or builds. The marker belongs in the files; kept here until they carry it.
+SLOW_FILES = frozenset({"test_themes.py", "test_figures.py"})
+
+
+def slow_fixture(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Say that a fixture's setup takes over about 0.1 s (it ingests the real seeds, a PDF, or
+    asks hunspell): every test that uses it is marked ``slow``, and ``make test-fast`` skips it.
+    Put it under ``@pytest.fixture``."""
+    function.slow_setup = True  # type: ignore[attr-defined]
+    return function
+
+
+def _uses_a_slow_fixture(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(getattr(definition.func, "slow_setup", False) for definitions in info.name2fixturedefs.values() for definition in definitions)
+
+
 # The test being run (set around each test's setup, call and teardown), so that a build can
 # check its tier.
 _running: pytest.Item | None = None
@@ -34,13 +57,52 @@ _running: pytest.Item | None = None
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``build`` every test that needs a built site, ``browser`` every one that needs
-    Chromium (a browser test serves a built site, so it is ``build`` too)."""
+    Chromium (a browser test serves a built site, so it is ``build`` too), ``slow`` every one
+    that uses a ``slow_fixture``."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if names & (BUILDING_FIXTURES | BROWSER_FIXTURES):
             item.add_marker(pytest.mark.build)
+        if item.path.name in SLOW_FILES or _uses_a_slow_fixture(item):
+            item.add_marker(pytest.mark.slow)
+
+
+# A file whose every test builds (its ``pytestmark`` names ``build``), or is in SLOW_FILES, is
+# not even imported when the marker expression leaves all its tests out: importing the test
+# files is most of the fast tier's time.
+_WHOLE_FILE_BUILDS = re.compile(r"^pytestmark = .*\bpytest\.mark\.build\b", re.MULTILINE)
+
+
+def _least_markers(path: Path) -> list[set[str]]:
+    """The fewest markers each test of the file at ``path`` is sure to carry (one set per kind
+    of test); ``[set()]`` when nothing is known."""
+    if _WHOLE_FILE_BUILDS.search(path.read_text(encoding="utf-8")):
+        return [{"build"}]
+    if path.name in SLOW_FILES:
+        return [{"build"}, {"slow"}]
+    return [set()]
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip importing a test file when ``-m`` deselects every test it can hold."""
+    markexpr = config.getoption("markexpr", "")
+    if not markexpr or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    least = _least_markers(collection_path)
+    if least == [set()]:
+        return None
+    try:
+        from _pytest.mark.expression import Expression  # what ``-m`` itself uses
+
+        expression = Expression.compile(markexpr)
+        # A test may carry more markers than the least: try each with every other marker.
+        extras = [set(), {"browser"}, {"slow"}, {"slowest"}, {"browser", "slowest"}, {"build"}, {"build", "browser"}]
+        selected = any(expression.evaluate(lambda name, markers=base | extra, **_: name in markers) for base in least for extra in extras)
+    except Exception:  # noqa: BLE001 - an expression this does not understand: collect as usual
+        return None
+    return None if selected else True
 
 
 @pytest.hookimpl(wrapper=True)
