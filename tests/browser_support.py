@@ -77,25 +77,21 @@ def serve(directory: Path, *, not_found_page: bool = False) -> Iterator[str]:
 
 
 def search(page, query: str) -> list[str]:  # noqa: ANN001 - a playwright Page
-    """Type ``query`` into Material's search and return the result links.
+    """Type ``query`` into Material's search and return the result links once the search
+    worker's last answer to it is drawn.
 
     Material reads the query on keyup, and Playwright inserts non-ASCII text without key
-    events, so a real key press follows; the query is typed again until the index (loaded
-    on demand, or built from file://) answers.
+    events, so a real key press follows. A query typed before the index is loaded is asked
+    again when it is (search-lang.js), which marks the list ``data-sk-final="true"`` when the
+    last answer has been drawn; the mark of an earlier query is removed first.
     """
+    page.evaluate("() => document.querySelector('.md-search-result')?.removeAttribute('data-sk-final')")
     field = page.locator("input.md-search__input")
     field.click()
-    results = page.locator(".md-search-result__item a")
-    for _attempt in range(20):
-        field.fill(query)
-        field.press("End")
-        try:
-            results.first.wait_for(timeout=1000)
-            break
-        except Exception:  # noqa: BLE001 - not answered yet
-            continue
-    page.wait_for_timeout(300)
-    return results.evaluate_all("links => links.map(link => link.href)")
+    field.fill(query)
+    field.press("End")
+    page.locator('.md-search-result[data-sk-final="true"]').wait_for(state="attached")
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(link => link.href)")
 
 
 @contextmanager

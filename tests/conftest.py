@@ -10,6 +10,7 @@ about 0.1 s) and ``slowest`` (a gate over about 30 s) are set by hand, next to t
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -26,12 +27,23 @@ PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "hooks", "overrides", "
 
 # A test that uses one of these fixtures (directly or through another fixture) builds the
 # site, or drives Chromium: it gets the marker, whatever its file says.
-BUILDING_FIXTURES = frozenset({"built_site"})
+BUILDING_FIXTURES = frozenset({"built_site", "offline_edition", "zim_archive"})
 BROWSER_FIXTURES = frozenset({"browser"})
 
 # Files owned elsewhere whose module fixtures ingest the real seeds (about 0.5 s): every test
 # in them is slow or builds. The marker belongs in the files; kept here until they carry it.
 SLOW_FILES = frozenset({"test_themes.py", "test_figures.py"})
+
+# Tests of about 30 s or more in files owned elsewhere: ``slowest`` (the marker belongs beside
+# them; kept here until they carry it). File name and test function.
+SLOWEST_ELSEWHERE = frozenset(
+    {
+        "test_rebuilds.py::test_each_edit_shows_in_the_next_rebuild_and_no_stale_cache_is_kept",
+        "test_robustness.py::test_serve_keeps_answering_with_the_last_good_pages_while_a_file_is_bad",
+        "test_robustness.py::test_the_next_build_removes_leftover_staging_folders",
+        "test_robustness.py::test_serve_with_bad_input_from_the_start_serves_a_page_that_waits_for_the_fix",
+    }
+)
 
 
 def slow_fixture(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,6 +79,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         if item.path.name in SLOW_FILES or _uses_a_slow_fixture(item):
             item.add_marker(pytest.mark.slow)
+        if f"{item.path.name}::{getattr(item, 'originalname', item.name)}" in SLOWEST_ELSEWHERE:
+            item.add_marker(pytest.mark.slowest)
 
 
 # A file whose every test builds (its ``pytestmark`` names ``build``), or is in SLOW_FILES, is
@@ -148,14 +162,69 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """``make(folder)`` once per test run, and the folder. With pytest-xdist each worker process
+    has its own session fixtures: the first to come makes the folder (in the run's temp folder,
+    above the workers' own), holding a lock, and the others wait for it and reuse it. Tests only
+    read what is made here; one that must change it works on a copy."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (folder / ".made").exists():  # a failed attempt is made again, and fails again
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once per test session with ``--strict`` into a temp dir."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = run_mkdocs_build(ROOT, site)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return site
+    """The whole site, built once per test run with ``--strict`` into a temp dir."""
+
+    def build(folder: Path) -> None:
+        result = run_mkdocs_build(ROOT, folder / "site")
+        if result.returncode != 0:
+            pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+
+    return made_once(tmp_path_factory, "built-site", build) / "site"
+
+
+OFFLINE_ZIP = "soft-power-central-asia-offline.zip"
+
+
+def make_offline(out: Path) -> Path:
+    """``scripts/offline.py --out out``, as ``make offline`` runs it without a public address:
+    the zip (returned), its checksum, and ``offline-site/``, the site it packed."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)  # the edition as built without a public address
+    env.pop("PUBLIC_SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "scripts/offline.py", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / OFFLINE_ZIP
+
+
+@pytest.fixture(scope="session")
+def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of :func:`make_offline`, made once per test run (test_offline, test_search and
+    test_quality read the same edition)."""
+    return made_once(tmp_path_factory, "offline-edition", make_offline)
+
+
+@pytest.fixture(scope="session")
+def zim_archive(tmp_path_factory: pytest.TempPathFactory, offline_edition: Path) -> Path:
+    """The Kiwix archive that ``make zim`` writes from the offline edition, made once per run."""
+
+    def make(folder: Path) -> None:
+        (folder / "offline-site").symlink_to(offline_edition / "offline-site", target_is_directory=True)
+        result = subprocess.run([sys.executable, "scripts/zim.py", "--out", str(folder)], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return made_once(tmp_path_factory, "zim", make) / "soft-power-central-asia.zim"
 
 
 @pytest.fixture(scope="session")
