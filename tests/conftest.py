@@ -5,12 +5,15 @@ Tiers are markers (pyproject.toml lists them; the Makefile's test targets select
 ``build`` and ``browser`` are given here from the fixtures a test uses, so that a new test
 cannot land in ``make test-fast`` by forgetting its marker; a test that calls
 ``run_mkdocs_build`` without the ``build`` marker fails, saying so. ``slow`` (a pure test over
-about 0.1 s) and ``slowest`` (a gate over about 30 s) are set by hand, next to the test.
+about 0.1 s) is set next to the test, or on a costly fixture with :func:`slow_fixture`;
+``slowest`` (a gate of about 30 s or more) next to the test. ``make test-fast`` runs neither
+``build``, ``browser`` nor ``slow``; ``make test-quick`` all but ``slowest``; ``make test`` all.
 """
 
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import re
 import shutil
@@ -111,8 +114,9 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
         from _pytest.mark.expression import Expression  # what ``-m`` itself uses
 
         expression = Expression.compile(markexpr)
-        # A test may carry more markers than the least: try each with every other marker.
-        extras = [set(), {"browser"}, {"slow"}, {"slowest"}, {"browser", "slowest"}, {"build"}, {"build", "browser"}]
+        # A test may carry more markers than the least: try each with any of the tiers' markers.
+        tiers = ("build", "browser", "slow", "slowest")
+        extras = [set(chosen) for size in range(len(tiers) + 1) for chosen in itertools.combinations(tiers, size)]
         selected = any(expression.evaluate(lambda name, markers=base | extra, **_: name in markers) for base in least for extra in extras)
     except Exception:  # noqa: BLE001 - an expression this does not understand: collect as usual
         return None
