@@ -6,7 +6,15 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast bench clean offline zim inspect
+.PHONY: serve build test test-quick test-fast bench clean offline zim inspect
+
+# The tests run in TEST_WORKERS processes (pytest-xdist); a file's tests stay in one process
+# (--dist loadfile), so that the fixtures a file builds for itself are built once. The site,
+# the offline edition and the ZIM are built once per run for all processes (tests/conftest.py).
+TEST_WORKERS ?= 2
+# Bytecode, and pytest's rewritten test files, go under .pytest_cache/ rather than beside the
+# sources: rewriting the asserts of every test file again is most of a fast run's time.
+TEST_ENV := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/pycache
 
 $(READY): requirements.txt scripts/bootstrap.sh pyproject.toml
 	@PYTHON=$(PYTHON) VENV=$(VENV) sh scripts/bootstrap.sh
@@ -24,14 +32,19 @@ serve: $(READY)
 build: $(READY)
 	$(BIN)/python scripts/build.py
 
-## test: the whole test suite (browser tests need Chromium, installed here if possible)
+## test: the whole test suite (browser tests need Chromium, installed here if possible); what CI runs
 test: $(READY)
 	@sh scripts/ensure-tools.sh
-	$(BIN)/python -m pytest
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
-## test-fast: only the tests that need no build and no browser
+## test-quick: the whole suite but the slowest gates (marked slowest: the LinkChecker crawl, axe on every page, ...)
+test-quick: $(READY)
+	@sh scripts/ensure-tools.sh
+	$(TEST_ENV) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not slowest"
+
+## test-fast: the tests that need no build, no browser and no more than about 0.1 s each (not slow)
 test-fast: $(READY)
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(TEST_ENV) $(BIN)/python -m pytest -m "not build and not browser and not slow"
 
 ## bench: build time, page weight, search index size
 bench: $(READY)

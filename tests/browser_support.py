@@ -76,26 +76,33 @@ def serve(directory: Path, *, not_found_page: bool = False) -> Iterator[str]:
         server.server_close()
 
 
-def search(page, query: str) -> list[str]:  # noqa: ANN001 - a playwright Page
-    """Type ``query`` into Material's search and return the result links.
+# Material shows its placeholder ("Type to start searching") once the search index is ready.
+SEARCH_READY = """() => { const meta = document.querySelector('.md-search-result__meta');
+    const words = JSON.parse(document.getElementById('__config').textContent).translations;
+    return meta !== null && meta.textContent.trim() === words['search.result.placeholder']; }"""
 
-    Material reads the query on keyup, and Playwright inserts non-ASCII text without key
-    events, so a real key press follows; the query is typed again until the index (loaded
-    on demand, or built from file://) answers.
+
+def search(page, query: str) -> list[str]:  # noqa: ANN001 - a playwright Page
+    """Type ``query`` into Material's search and return the result links once the search
+    worker's last answer to it is drawn.
+
+    The query is typed once the index is ready, so that it is asked once: a query typed
+    before (tests/test_search.py types some on purpose) may be asked twice, and the list be
+    marked final after the first answer. search-lang.js marks the list
+    ``data-sk-final="true"`` when the last answer to a query has been drawn; the mark of an
+    earlier query is removed first. The same query again is not asked again (Material asks
+    only when the text changes), and its mark stays.
     """
     field = page.locator("input.md-search__input")
-    field.click()
-    results = page.locator(".md-search-result__item a")
-    for _attempt in range(20):
-        field.fill(query)
-        field.press("End")
-        try:
-            results.first.wait_for(timeout=1000)
-            break
-        except Exception:  # noqa: BLE001 - not answered yet
-            continue
-    page.wait_for_timeout(300)
-    return results.evaluate_all("links => links.map(link => link.href)")
+    field.click()  # opens search, and loads the index if it is not loaded
+    if not field.input_value():
+        page.wait_for_function(SEARCH_READY)
+    if field.input_value() != query:
+        page.evaluate("() => document.querySelector('.md-search-result')?.removeAttribute('data-sk-final')")
+    field.fill(query)
+    field.press("End")  # Material reads the query on keyup; Playwright may insert text without key events
+    page.locator('.md-search-result[data-sk-final="true"]').wait_for(state="attached")
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(link => link.href)")
 
 
 @contextmanager

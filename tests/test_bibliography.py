@@ -126,6 +126,7 @@ EXPECTED = {
 ENTRIES = {entry.slug: entry for entry in (ONE, TWO, THREE, EIGHT)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("slug", "lang"), sorted(EXPECTED))
 def test_apa_and_gost_for_one_two_three_and_eight_authors(slug: str, lang: str) -> None:
     """Every author, the title as printed (with the translation into the page's language in

@@ -435,7 +435,7 @@ def test_a_query_typed_before_the_index_loads_is_answered(browser, base_url: str
 
     page.route("**/search/search_index.*.json", slow_index)
     page.goto(base_url + "kk/")
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")  # all that the page loads on its own has come
     assert not any("search_index" in url for url in requested), "the index waits until search is used"
     field = page.locator("input.md-search__input")
     field.click()
@@ -621,6 +621,7 @@ def test_data_page_charts_on_a_phone(browser, base_url: str) -> None:  # noqa: A
     page.goto(base_url + "data/")
     charts = page.locator("figure.sk-chart:not(.sk-map)")
     assert charts.count() >= 4
+    bars = 0
     for index in range(charts.count()):
         figure = charts.nth(index)
         title, svg = figure.locator(":scope > .sk-chart-title"), figure.locator("svg.sk-chart-svg")
@@ -630,7 +631,10 @@ def test_data_page_charts_on_a_phone(browser, base_url: str) -> None:  # noqa: A
         assert min(size for _, size in sizes) >= 12, sorted(sizes, key=lambda item: item[1])[:3]
         widths = svg.locator("g.sk-bar rect").evaluate_all("rects => rects.map(r => r.getBoundingClientRect().width)")
         values = [float(value) for value in svg.locator("g.sk-bar").evaluate_all("gs => gs.map(g => g.dataset.value)")]
+        assert len(widths) == len(values), "one rect per bar"
         assert all(width >= 2 for width, value in zip(widths, values) if value > 0), (widths, values)
+        bars += sum(value > 0 for value in values)
+    assert bars >= 4, "the bar charts draw bars"
     rank = page.locator('svg.sk-chart-svg[data-chart="soft-power-30"]')
     assert rank.get_attribute("data-kind") == "rank"
     assert rank.locator("rect").count() == 0, "a rank is not drawn as a bar length"

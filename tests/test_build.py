@@ -156,7 +156,7 @@ def test_search_index_holds_every_language(built_site: Path) -> None:
         return " ".join(d["title"] + " " + d["text"] for d in chosen)
 
     kazakh, russian, english = texts("kk"), texts("ru"), texts("en")
-    assert "мәдениеттің" in kazakh or "мәдениет" in kazakh
+    assert "мәдениет" in kazakh
     assert "Конфуций" in kazakh
     assert "Дереккөздер" in kazakh and "Дереккөздер" not in russian + english
     assert "Источники" in russian and "Источники" not in kazakh + english

@@ -17,6 +17,10 @@ from sourcekit.citation_graph import build_graph, page_title
 from sourcekit.citations import targets
 from sourcekit.site_model import Project, SiteModel, assemble
 
+# It assembles the real site model (about a second).
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def model() -> SiteModel:
     return assemble(Project.at(ROOT))

@@ -24,6 +24,7 @@ from browser_support import serve
 from playwright.sync_api import expect
 from sourcekit.labels import load_labels
 
+pytestmark = pytest.mark.build
 ROOT = Path(__file__).resolve().parents[1]
 KITS = sorted(path.stem for path in (ROOT / "seeds" / "classroom").glob("*.yml"))
 LANGUAGES = ("en", "kk", "ru")
@@ -68,7 +69,6 @@ def printed_pages(browser, base_url: str, path: str, pdf: Path) -> list[str]:  #
 
 
 @pytest.mark.browser
-@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("theme", KITS)
 def test_a_printed_kit_keeps_its_answers_for_the_last_page(
@@ -93,7 +93,6 @@ def test_a_printed_kit_keeps_its_answers_for_the_last_page(
 
 
 @pytest.mark.browser
-@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_citations_on_paper_say_what_they_cite(browser, base_url: str, lang: str, tmp_path: Path) -> None:  # noqa: ANN001
     """Every [n] printed in the handout is in the list of cited paragraphs, with its source's
@@ -117,7 +116,6 @@ def test_citations_on_paper_say_what_they_cite(browser, base_url: str, lang: str
 
 
 @pytest.mark.browser
-@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_kit_has_a_print_button_that_paper_does_not_show(browser, base_url: str, lang: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -134,7 +132,6 @@ def test_a_kit_has_a_print_button_that_paper_does_not_show(browser, base_url: st
 
 
 @pytest.mark.browser
-@pytest.mark.build
 def test_the_print_button_works_from_file(browser, built_site: Path) -> None:  # noqa: ANN001
     context = browser.new_context()
     page = context.new_page()
@@ -156,7 +153,6 @@ def published_zip() -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_teachers_page_offers_the_zip_only_where_it_is_published(
     browser, base_url: str, built_site: Path, lang: str  # noqa: ANN001
@@ -187,7 +183,6 @@ def article(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_teachers_page_gives_no_shell_commands(built_site: Path, lang: str) -> None:
     text = article(built_site / prefix(lang) / "classroom" / "index.html").get_text(" ")
@@ -197,7 +192,6 @@ def test_the_teachers_page_gives_no_shell_commands(built_site: Path, lang: str) 
     assert load_labels().get("theme.differences", lang) in text
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("theme", KITS)
 def test_a_theme_page_links_to_its_kit_and_names_each_section_once(built_site: Path, theme: str, lang: str) -> None:

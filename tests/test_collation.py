@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,6 +72,7 @@ def _words(lang: str) -> st.SearchStrategy[str]:
 _QUOTES = st.sampled_from([("«", "»"), ("“", "”"), ('"', '"'), ("„", "“"), ("'", "'")])
 
 
+@pytest.mark.slow
 @given(st.sampled_from(sorted(ALPHABETS)).flatmap(lambda lang: st.tuples(st.just(lang), st.lists(_words(lang), max_size=12))), st.data())
 def test_quoting_a_term_does_not_move_it(case: tuple[str, list[str]], data: st.DataObject) -> None:
     lang, words = case
@@ -85,6 +87,7 @@ def test_quoting_a_term_does_not_move_it(case: tuple[str, list[str]], data: st.D
     assert plain_order == quoted_order
 
 
+@pytest.mark.slow
 @given(st.sampled_from(sorted(ALPHABETS)).flatmap(lambda lang: st.tuples(st.just(lang), _words(lang), _words(lang))))
 def test_words_sort_letter_by_letter_in_the_alphabets_order(case: tuple[str, str, str]) -> None:
     lang, first, second = case
@@ -97,6 +100,7 @@ def test_words_sort_letter_by_letter_in_the_alphabets_order(case: tuple[str, str
     assert sort_key(first.lower(), lang) == sort_key(first.upper(), lang)
 
 
+@pytest.mark.slow
 @given(st.sampled_from(sorted(ALPHABETS)).flatmap(lambda lang: st.tuples(st.just(lang), st.integers(0, len(ALPHABETS[lang]) - 1), st.integers(0, len(ALPHABETS[lang]) - 1))))
 def test_single_letters_sort_in_the_alphabets_order(case: tuple[str, int, int]) -> None:
     lang, first, second = case

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sourcekit.clean import CleaningRules, join_lines
@@ -74,15 +75,17 @@ ADDRESSES = [
 ]
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
+@slow_fixture
 def _ask_once() -> None:
-    """Ask hunspell about every text of this module at once, as the clean stage does per document."""
+    """Ask hunspell about every text of this module at once, as the clean stage does per document
+    (a third of a second: the tests that ask hunspell are ``slow``)."""
     texts = [text for text, _ in KEEP + JOIN + ADDRESSES]
     Vocabulary.of("\n".join(texts), lexicon=system_lexicon())
 
 
 @pytest.fixture
-def lexicon() -> Lexicon:
+def lexicon(_ask_once: None) -> Lexicon:
     """The installed hunspell; skipped without it on a developer machine, a failure in CI."""
     found = system_lexicon()
     if not found.available:
@@ -131,6 +134,7 @@ def test_numbers_and_listed_exceptions_keep_the_hyphen() -> None:
     assert rejoin("A well-\nknown study.", lexicon=nothing, rules=exceptions) == "A well-known study."
 
 
+@pytest.mark.usefixtures("_ask_once")
 @pytest.mark.parametrize(("text", "address"), ADDRESSES, ids=[address for _, address in ADDRESSES])
 def test_addresses_are_rejoined_whole(text: str, address: str) -> None:
     for lexicon in (system_lexicon(), Lexicon(binary=None)):
@@ -154,6 +158,7 @@ def test_a_word_broken_inside_an_address_is_joined_when_the_dictionary_knows_it(
     )
 
 
+@pytest.mark.slow
 @needs_hunspell
 def test_the_dictionaries_are_asked_once_per_script_for_a_whole_document() -> None:
     fresh = Lexicon()
@@ -219,6 +224,7 @@ LETTERS = re.compile(r"[^\W\d_]")
 piece = st.text(alphabet="abcdefghoпрстуваеіңқәө-/.@ 12", min_size=0, max_size=14)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(lines=st.lists(piece, min_size=1, max_size=8), spaced=st.booleans(), data=st.data())
 def test_joining_never_loses_or_reorders_letters(lines: list[str], spaced: bool, data: st.DataObject) -> None:

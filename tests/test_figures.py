@@ -15,6 +15,10 @@ from sourcekit.charts import chart_value, load_charts
 from sourcekit.knowledge import load_knowledge
 from sourcekit.pipeline import ingest
 
+# Its fixtures ingest the real seeds (about a second): every test here is slow (and some build).
+pytestmark = pytest.mark.slow
+
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 PREFIX = {"en": "", "kk": "kk/", "ru": "ru/"}

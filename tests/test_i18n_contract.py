@@ -17,7 +17,7 @@ import mkdocs_static_i18n.suffix as i18n_suffix
 import pytest
 from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import ROOT, slow_fixture
 from mkdocs_sourcekit import i18n
 
 
@@ -46,6 +46,7 @@ def test_files_get_their_locale_and_pages_their_alternates() -> None:
 
 
 @pytest.fixture
+@slow_fixture  # loads mkdocs.yml with every plugin
 def config():  # noqa: ANN201 - MkDocsConfig
     cwd = Path.cwd()
     try:

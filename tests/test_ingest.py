@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -34,6 +35,7 @@ RULES = load_rules(SEEDS / "cleaning.yml")
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     """Every fixture ingested once: {name: (document, truth, score)}."""
     result = {}
@@ -44,6 +46,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     return result
 
 
+@pytest.mark.slow
 def test_there_is_a_fixture_for_every_common_format() -> None:
     formats = {truth_of(path)["format"] for path in FIXTURES}
     languages = {truth_of(path)["original_language"] for path in FIXTURES}
@@ -132,7 +135,7 @@ def test_the_report_lists_every_block_and_the_counts(ingested: dict[str, tuple])
     report = full_report(document, text)
     assert report.count("\n") > len(document.blocks)
     assert "references_heading" in report and "Removed as furniture:" in report and "Counts:" in report
-    assert all(f"line {item.line} " in report for item in document.removed)
+    assert document.removed and all(f"line {item.line} " in report for item in document.removed)
     line = summary_line(document)
     assert line.startswith("seeds/ru_journal.txt (pdf_text): ") and "7 references" in line
 
@@ -218,6 +221,7 @@ _LINE = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, min_size=1, max_size=40), st.sampled_from(["pdf_text", "web", "markdown"]))
 def test_property_no_line_is_lost(lines: list[str], fmt: str) -> None:
@@ -229,6 +233,7 @@ def test_property_no_line_is_lost(lines: list[str], fmt: str) -> None:
     assert missing == []
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=0, max_value=5), st.text(alphabet="abcdefghij klmnop", min_size=5, max_size=40))
 def test_property_an_id_does_not_change_when_another_paragraph_changes(which: int, extra: str) -> None:

@@ -361,6 +361,7 @@ def test_a_third_article_needs_only_a_file_and_an_entry(project_copy: Path, tmp_
         assert 'href="#ref-1"' in html
 
 
+@pytest.mark.slow
 def test_the_disk_cache_is_used_only_for_the_same_inputs_and_survives_garbage(tmp_path: Path) -> None:
     from mkdocs_sourcekit.model_cache import ModelCache
     from mkdocs_sourcekit.preview import Preview

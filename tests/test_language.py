@@ -9,6 +9,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 
 from sourcekit.citations import read_docs
 from sourcekit.errors import InputError
@@ -31,6 +32,7 @@ TERMS = terminology_for(SEEDS_DIR)
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def article() -> Document:
     return next(document for document in ingest() if document.entry.slug == "new-silk-road-soft-power")
 
@@ -44,6 +46,7 @@ def _translated(document: Document, lang: str, block_id: str, **changes: object)
 # --- the real data passes -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_real_translations_pass_the_language_checks() -> None:
     for document in ingest():
         assert translation_problems(document, seeds_dir=SEEDS_DIR) == []
@@ -56,6 +59,7 @@ def test_real_pages_pass_the_language_checks() -> None:
         check_page(path, path.read_text(encoding="utf-8"), seeds_dir=SEEDS_DIR)
 
 
+@pytest.mark.slow
 def test_real_data_files_and_labels_pass_the_language_checks() -> None:
     check_data_files(SEEDS_DIR)
 

@@ -229,6 +229,7 @@ def test_what_lies_deeper_than_the_parser_reads_is_removed_as_too_deep() -> None
     assert_every_line_accounted(text, reading)
 
 
+@pytest.mark.slow
 def test_emphasis_nested_thousands_deep_is_read_without_recursion() -> None:
     assert only("**" * 3000 + "core" + "**" * 3000).text == "core"
     assert only("*a " * 3000).text == " ".join(["*a"] * 3000)
@@ -359,6 +360,7 @@ def test_id_lines_are_the_lines_after_todays_repairs() -> None:
     assert read(text).id_lines[:3] == ("Place", "", "See http://www.example.com/a")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*"\\*_-. :/\nhtpsw#[]()abcВо", "http://", "www. ", "Во-Во-", "\\*"]), max_size=60))
 def test_the_id_repairs_never_change_the_count_of_lines(pieces: list[str]) -> None:
@@ -466,12 +468,14 @@ _LINE = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, max_size=30).map("\n".join))
 def test_every_line_of_markdownish_text_is_in_one_draft_or_removed(text: str) -> None:
     assert_every_line_accounted(text, read(text))
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_is_read_without_an_error(text: str) -> None:

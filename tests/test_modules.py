@@ -5,6 +5,7 @@ f-strings (HTML comes from the templates in ``overrides/partials/sourcekit/``)."
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -26,11 +27,17 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """Each module parsed once per run (every test reads the same trees)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def imports(path: Path) -> list[tuple[str, list[str]]]:
     """(module, names) of every import of ``path`` from ``sourcekit``, absolute, type-only ones included."""
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
@@ -78,6 +85,7 @@ def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
+@pytest.mark.slow  # parses every module (about 0.2 s)
 def test_no_import_cycle() -> None:
     edges = graph()
     assert "sourcekit.charts" in edges["sourcekit.knowledge"], "the graph sees relative imports"
@@ -85,6 +93,7 @@ def test_no_import_cycle() -> None:
     assert cycle is None, " -> ".join(cycle or ())
 
 
+@pytest.mark.slow  # parses every module (about 0.2 s)
 def test_the_cycle_check_finds_a_cycle() -> None:
     """charts.py imported knowledge.py, which imports charts.py: that cycle is found."""
     edges = graph()
@@ -93,18 +102,21 @@ def test_the_cycle_check_finds_a_cycle() -> None:
     assert cycle is not None and {"sourcekit.charts", "sourcekit.knowledge"} <= set(cycle)
 
 
-@pytest.mark.parametrize("path", [*MODULES, *sorted((ROOT / "hooks").glob("*.py"))], ids=lambda path: path.name)
+PLUGIN_MODULES = sorted((ROOT / "hooks" / "mkdocs_sourcekit").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", [*MODULES, *PLUGIN_MODULES], ids=lambda path: path.relative_to(ROOT / "hooks").as_posix())
 def test_no_private_name_is_imported_from_another_module(path: Path) -> None:
     private = [(target, name) for target, names in imports(path) for name in names if name.startswith("_")]
     assert not private, private
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda path: path.relative_to(SOURCEKIT).as_posix())
+@pytest.mark.parametrize("path", [*MODULES, *PLUGIN_MODULES], ids=lambda path: path.relative_to(ROOT / "hooks").as_posix())
 def test_no_html_from_f_strings(path: Path) -> None:
     """HTML comes from templates; a tiny fragment that is faster as code (a span put into a
     page's HTML) is a markupsafe.Markup whose values are escaped by ``format``."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.JoinedStr):
             text = "".join(part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str))
             if TAG.search(text):

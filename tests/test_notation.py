@@ -57,6 +57,7 @@ def iso_dates(draw: st.DrawFn) -> str:
     return day.isoformat()[:precision]
 
 
+@pytest.mark.slow
 @given(iso=iso_dates(), lang=st.sampled_from(("en", "kk", "ru")))
 def test_every_valid_date_formats_and_keeps_its_year_and_day(iso: str, lang: str) -> None:
     text = format_date(iso, lang)

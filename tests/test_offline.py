@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -13,27 +12,17 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_support import offline_context, search
+from conftest import OFFLINE_ZIP, make_offline
 
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.build
-ZIP = "soft-power-central-asia-offline.zip"
-
-
-def make_offline(out: Path) -> Path:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)  # the edition as built without a public address
-    env.pop("PUBLIC_SITE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "scripts/offline.py", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / ZIP
+ZIP = OFFLINE_ZIP
 
 
 @pytest.fixture(scope="module")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_offline(tmp_path_factory.mktemp("offline-a"))
+def offline_zip(offline_edition: Path) -> Path:
+    return offline_edition / ZIP
 
 
 @pytest.fixture(scope="module")
@@ -140,16 +129,13 @@ def test_offline_language_switch_keeps_the_paragraph(file_page, unzipped: Path) 
         expect(file_page.locator("#" + paragraph)).to_be_in_viewport()
 
 
-def test_zim_archive_opens_and_lists_its_articles(offline_zip: Path) -> None:
-    out = offline_zip.parent
-    result = subprocess.run([sys.executable, "scripts/zim.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_zim_archive_opens_and_lists_its_articles(zim_archive: Path) -> None:
     from libzim.reader import Archive
     from libzim.search import Query, Searcher
 
-    archive = Archive(str(out / "soft-power-central-asia.zim"))
+    archive = Archive(str(zim_archive))
     assert archive.main_entry.get_item().path == "index.html"
-    site_files = [path for path in (out / "offline-site").rglob("*") if path.is_file()]
+    site_files = [path for path in (zim_archive.parent / "offline-site").rglob("*") if path.is_file()]
     assert archive.entry_count >= len([path for path in site_files if path.suffix == ".html"])
     for path in ("index.html", "kk/themes/kazakhstan.html", "ru/sources/new-silk-road-soft-power.html", "search/search_index.js", "data/bibliography.ris"):
         assert archive.has_entry_by_path(path), path

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 import yaml
 
 from ingest_truth import Score, entry_for, score
@@ -38,6 +39,7 @@ def ingest_pdf(path: Path, tmp: Path) -> tuple[Document, dict]:
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, dict]]:
     return {path.name: ingest_pdf(path, tmp_path_factory.mktemp(path.stem)) for path in GOOD}
 
@@ -105,6 +107,7 @@ def test_no_line_of_a_pdf_is_lost_and_the_report_shows_pages(name: str, ingested
     assert "page" in report.splitlines()[2] and re.search(r"\n\w+\s+\w\w\s+\d+(?:-\d+)?\s+\d+\s", report)
 
 
+@pytest.mark.slow
 def test_extracting_the_same_pdf_twice_gives_the_same_ids(tmp_path: Path) -> None:
     first, _ = ingest_pdf(GOOD[0], tmp_path / "a")
     second, _ = ingest_pdf(GOOD[0], tmp_path / "b")
@@ -120,6 +123,7 @@ def test_extracting_the_same_pdf_twice_gives_the_same_ids(tmp_path: Path) -> Non
         ("bad_no_unicode.pdf", "cannot be decoded (a font without a Unicode map"),
     ],
 )
+@pytest.mark.slow
 def test_a_bad_pdf_stops_with_one_line_saying_why(name: str, message: str, tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 import yaml
 
 from sourcekit.annotate import EMAIL
@@ -23,6 +24,7 @@ DEFECTS = yaml.safe_load((Path(__file__).parent / "data" / "seed_defects.yml").r
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def documents() -> dict[str, Document]:
     return {document.entry.file: document for document in ingest(SEEDS)}
 
@@ -106,6 +108,7 @@ def test_every_correction_is_applied_once_and_located(documents: dict[str, Docum
         assert sorted(correction.number for _, _, correction in spans) == [c.number for c in document.corrections]
 
 
+@pytest.mark.slow
 def test_paragraph_ids_are_unique_and_stable_under_unrelated_edits(tmp_path: Path) -> None:
     """Editing one paragraph changes its own ID only."""
     text = load_seed(SEEDS / "000_038d1e9ada18b428.txt")

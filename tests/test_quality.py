@@ -115,11 +115,8 @@ def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
     assert broken_links(built_site) == []
 
 
-def test_no_broken_links_in_the_offline_edition(tmp_path: Path) -> None:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
-    result = subprocess.run([sys.executable, "scripts/offline.py", "--out", str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert broken_links(tmp_path / "offline-site") == []
+def test_no_broken_links_in_the_offline_edition(offline_edition: Path) -> None:
+    assert broken_links(offline_edition / "offline-site") == []
 
 
 def test_link_checker_finds_the_broken_fixture(broken_site: Path) -> None:
@@ -141,6 +138,7 @@ def linkchecker(site: Path) -> subprocess.CompletedProcess[str]:
         )
 
 
+@pytest.mark.slowest  # about 40 s
 def test_linkchecker_crawl_of_the_site_finds_no_error(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -207,6 +205,7 @@ def site_pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("index.html"))
 
 
+@pytest.mark.slowest  # about 200 s: every page, twice
 @pytest.mark.browser
 def test_axe_finds_no_violation_on_any_page_light_or_dark(browser, built_site: Path) -> None:  # noqa: ANN001
     paths = site_pages(built_site)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slowest]  # about 90 s: seven rebuilds
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
 
 REBUILDS = r"""

@@ -147,6 +147,7 @@ def test_a_killed_build_takes_mkdocs_with_it(build_project: Path, tmp_path: Path
     assert (build_project / "site" / "index.html").read_text(encoding="utf-8") == "the good site"
 
 
+@pytest.mark.slowest
 @pytest.mark.build
 def test_the_next_build_removes_leftover_staging_folders(build_project: Path, tmp_path: Path) -> None:
     leftover = build_project / "site.staging-123abc"
@@ -255,6 +256,7 @@ def _error_lines(log: Path) -> list[str]:
     return [line for line in log.read_text(encoding="utf-8").splitlines() if MALFORMED.search(line)]
 
 
+@pytest.mark.slowest
 @pytest.mark.build
 def test_serve_keeps_answering_with_the_last_good_pages_while_a_file_is_bad(project_copy: Path, tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
@@ -290,6 +292,7 @@ def test_serve_keeps_answering_with_the_last_good_pages_while_a_file_is_bad(proj
         assert len(_error_lines(log)) == 1
 
 
+@pytest.mark.slowest
 @pytest.mark.build
 def test_serve_with_bad_input_from_the_start_serves_a_page_that_waits_for_the_fix(
     project_copy: Path, tmp_path: Path

@@ -433,6 +433,7 @@ def test_seeds_and_slug_files_are_matched_to_the_catalogue(tmp_path: Path) -> No
     assert load_catalogue(catalogue), "a file for a catalogued slug and language is fine, hidden files are ignored"
 
 
+@pytest.mark.slow
 def test_the_real_data_files_pass_their_schemas() -> None:
     """Every real data file loads: the schemas describe the data as it is."""
     from sourcekit.knowledge import load_knowledge

@@ -16,6 +16,10 @@ from sourcekit.labels import load_labels
 from sourcekit.pipeline import ingest
 from sourcekit.glossary_links import link_first_mentions
 
+# Its fixtures ingest the real seeds (about a second): every test here is slow (and some build).
+pytestmark = pytest.mark.slow
+
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 THEMES = ["soft-power", "confucius-institutes", "belt-and-road", "kazakhstan"]

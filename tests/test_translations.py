@@ -6,12 +6,14 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 
 from sourcekit.pipeline import SEEDS_DIR, Document, ingest, translation_problems
 from sourcekit.translation_checks import coverage, missing_numbers, number_forms, script_problem
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def article() -> Document:
     return next(document for document in ingest() if document.entry.slug == "new-silk-road-soft-power")
 
@@ -29,6 +31,7 @@ def problems_of(document: Document) -> list[str]:
     return [problem.message for problem in translation_problems(document, seeds_dir=SEEDS_DIR)]
 
 
+@pytest.mark.slow
 def test_real_translations_are_complete_and_clean() -> None:
     for document in ingest():
         assert problems_of(document) == []
@@ -51,6 +54,7 @@ def test_missing_number_fails(article: Document) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_missing_citation_marker_fails() -> None:
     paper = next(document for document in ingest() if document.entry.slug == "china-soft-power-central-asia")
     block_id = next(item.block.block_id for item in paper.blocks if "[3]" in item.plain)

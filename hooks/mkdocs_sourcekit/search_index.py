@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import html
 import json
+
+from markupsafe import Markup
 from pathlib import Path
 
 from sourcekit.search_docs import SearchDoc, page_docs
@@ -51,7 +53,7 @@ def site_docs(site_dir: Path, pages: list[tuple[str, str]]) -> list[SearchDoc]:
 
 def material_entry(doc: SearchDoc) -> dict:
     """A document as Material's search worker reads it: HTML title and text, one <p> a line."""
-    text = "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in doc.text.split("\n") if line)
+    text = "".join(Markup("<p>{}</p>").format(line) for line in doc.text.split("\n") if line)
     return {"location": doc.location, "title": html.escape(doc.title, quote=False), "text": text}
 
 
