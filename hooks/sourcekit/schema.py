@@ -284,12 +284,13 @@ class Multilingual(Schema):
 
     @property
     def expected(self) -> str:  # type: ignore[override] - the languages are known at check time
-        languages = current()
-        if self.needs == "every" or not languages.others:
-            return f"a mapping of {_join(list(languages.codes))}"
+        codes = current().codes
+        every = ", ".join(codes[:-1]) + " and " + codes[-1] if len(codes) > 1 else codes[0]
+        if self.needs == "every" or len(codes) == 1:
+            return f"a mapping of {every}"
         if self.needs == "none":
-            return f"a mapping of any of {_join(list(languages.codes))}"
-        return f"a mapping of {languages.default} and any of {_join(list(languages.others))}"
+            return f"a mapping of any of {', '.join(codes)}"
+        return f"a mapping of {codes[0]} (the site's default language) and any of {', '.join(codes[1:])}"
 
     def check(self, value: Any, where: Where) -> None:
         if not isinstance(value, dict):
