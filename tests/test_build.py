@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sourcekit.catalogue import LANGUAGES, load_catalogue
+from sourcekit.catalogue import load_catalogue
+from sourcekit.languages import current
 from sourcekit.parts import FRONT_KINDS, HEADING_KINDS, split_parts
 from sourcekit.pipeline import ingest
 
@@ -17,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SLUGS = [entry.slug for entry in load_catalogue(ROOT / "seeds" / "catalogue.yml")]
 DOCUMENTS = {document.entry.slug: document for document in ingest()}
 PART_COUNTS = {slug: len(split_parts(document)) for slug, document in DOCUMENTS.items()}
-PREFIX = {"en": "", "kk": "kk/", "ru": "ru/"}
+LANGUAGES = current().codes  # the checkout's mkdocs.yml: en, kk, ru
+PREFIX = {code: current().prefix(code) for code in LANGUAGES}
 THEMES = ["soft-power", "confucius-institutes", "belt-and-road", "kazakhstan"]
 PAGES = (
     ["", "sources/", "glossary/", "timeline/", "data/", "classroom/"]

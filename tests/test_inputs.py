@@ -132,7 +132,7 @@ def _break_charts_title_string(project: Path) -> tuple[str, str]:
     index = lines.index("    title:")
     lines[index : index + 4] = ["    title: Confucius Institutes"]
     path.write_text("\n".join(lines), encoding="utf-8")
-    return f"seeds/charts.yml:{index + 1}:", "'charts.title' must be a mapping of en, kk and ru, not the string 'Confucius Institutes'"
+    return f"seeds/charts.yml:{index + 1}:", "'charts.title' must be a mapping of en (the site's default language) and any of kk, ru, not the string 'Confucius Institutes'"
 
 
 def _break_charts_lon_string(project: Path) -> tuple[str, str]:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sourcekit.languages import configured
 from sourcekit.notation import format_date, format_number
 
 NBSP = "\u00a0"  # between a day and its month, and before «г.»: never parted at a line end
@@ -44,9 +45,13 @@ def test_a_date_the_schema_refuses_is_an_error_not_a_guess(bad: str) -> None:
         format_date(bad, "en")
 
 
-def test_an_unknown_language_is_an_error() -> None:
-    with pytest.raises(ValueError):
-        format_date("2010-05-01", "de")
+def test_a_language_without_a_notation_of_its_own_is_written_as_the_default_language() -> None:
+    """A language added by configuration alone (Kyrgyz here) gets the default language's notation."""
+    with configured(("en", "kk", "ru", "ky")):
+        assert format_date("2010-05-01", "ky") == format_date("2010-05-01", "en") == "1\u00a0May 2010"
+        assert format_number(13.2, "ky") == "13.2" and format_number(10000, "ky") == "10,000"
+    with configured(("ru", "ky")):
+        assert format_date("2010-05", "ky") == "май 2010\u00a0г." and format_number(13.2, "ky") == "13,2"
 
 
 @st.composite

@@ -12,7 +12,7 @@ from sourcekit.catalogue import load_catalogue
 from sourcekit.clean import load_rules
 from sourcekit.corrections import load_corrections
 from sourcekit.errors import InputError
-from sourcekit.labels import load_labels
+from sourcekit.labels import load_labels, read_labels
 from sourcekit.load import load_seed
 from sourcekit.schema import (
     PARAGRAPH_ID,
@@ -26,7 +26,7 @@ from sourcekit.schema import (
     Number,
     Record,
     Text,
-    Trilingual,
+    Multilingual,
     validate,
 )
 from sourcekit.translations import load_translations
@@ -136,21 +136,33 @@ def test_keys_of_a_mapping_are_checked_at_their_line(tmp_path: Path) -> None:
     assert (error.line, error.message) == (3, "key 'Intro' in 'blocks' must be a paragraph ID like p-1a2b3c")
 
 
-# --- Trilingual mappings ---------------------------------------------------------------
+# --- Texts in the site's languages (mkdocs.yml: en, kk, ru) ----------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("title: A title\n", 1, "'title' must be a mapping of en, kk and ru, not the string 'A title'"),
-        ("title:\n  en: a\n  kk: b\n", 2, "'title' needs 'ru'"),
-        ("title:\n  en: a\n  kk: b\n  ru: c\n  de: d\n", 5, "unknown key 'de' in 'title' (known keys: en, kk, ru)"),
+        ("title: A title\n", 1, "'title' must be a mapping of en (the site's default language) and any of kk, ru, not the string 'A title'"),
+        ("title:\n  kk: b\n  ru: c\n", 2, "'title' needs 'en'"),
+        ("title:\n  en: a\n  kk: b\n  ru: c\n  de: d\n", 5, "'de' in 'title' is not a language of the site (the languages of the site: en, kk, ru)"),
         ("title:\n  en: a\n  kk: [b, c]\n  ru: d\n", 3, "'title.kk' must be a non-empty string, not a list"),
     ],
 )
-def test_trilingual_needs_exactly_en_kk_and_ru(tmp_path: Path, text: str, line: int, message: str) -> None:
-    error = _refused(tmp_path, text, Record(required={"title": Trilingual()}))
+def test_a_text_of_the_data_needs_the_default_language_and_no_unknown_one(tmp_path: Path, text: str, line: int, message: str) -> None:
+    error = _refused(tmp_path, text, Record(required={"title": Multilingual()}))
     assert (error.line, error.message) == (line, message)
+
+
+def test_a_text_of_the_data_may_lack_the_other_languages(tmp_path: Path) -> None:
+    assert _valid(tmp_path, "title:\n  en: a\n", Record(required={"title": Multilingual()})) == {"title": {"en": "a"}}
+    assert _valid(tmp_path, "title:\n  en: a\n  ru: c\n", Record(required={"title": Multilingual()})) == {"title": {"en": "a", "ru": "c"}}
+
+
+def test_an_interface_text_needs_every_language(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "title:\n  en: a\n  kk: b\n", Record(required={"title": Multilingual(needs="every")}))
+    assert (error.line, error.message) == (2, "'title' needs 'ru'")
+    error = _refused(tmp_path, "title: a\n", Record(required={"title": Multilingual(needs="every")}))
+    assert error.message == "'title' must be a mapping of en, kk and ru, not the string 'a'"
 
 
 # --- Dates and numbers -----------------------------------------------------------------
@@ -365,7 +377,7 @@ def test_each_loader_refuses_a_bad_shape(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r":5: unknown key 'nte' in 'blocks.p-abcdef' \(did you mean 'note'\?\)"):
         load_translations(translations)
     corrections = _yaml(tmp_path, "corrections:\n  - find: a\n    replace: b\n    reason: because\n")
-    with pytest.raises(InputError, match=r":4: 'corrections.reason' must be a mapping of en, kk and ru, not the string"):
+    with pytest.raises(InputError, match=r":4: 'corrections.reason' must be a mapping of en \(the site's default language\) and any of kk, ru, not the string"):
         load_corrections(corrections)
     rules = _yaml(tmp_path, "keep_hyphen:\n  - well-known\n  - unhyphenated\n")
     with pytest.raises(InputError, match=r":3: an item of 'keep_hyphen' must be a hyphenated word, not 'unhyphenated'"):
@@ -442,4 +454,4 @@ def test_the_real_data_files_pass_their_schemas() -> None:
     documents = ingest(ROOT / "seeds")
     knowledge = load_knowledge(ROOT / "seeds", documents)
     assert knowledge.charts and knowledge.map is not None and knowledge.kits
-    assert load_labels.__wrapped__(ROOT / "hooks" / "data" / "labels.yml").table
+    assert read_labels(ROOT / "hooks" / "data" / "labels.yml").table

@@ -32,7 +32,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import lxml.html  # noqa: E402
 
 from sourcekit.labels import load_labels  # noqa: E402
-from sourcekit.urls import PREFIX  # noqa: E402
+from sourcekit.languages import current  # noqa: E402
+
+PREFIX = {code: current().prefix(code) for code in current().codes}
 
 pytestmark = [pytest.mark.build]
 browser_test = pytest.mark.browser

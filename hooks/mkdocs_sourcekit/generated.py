@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File, Files
 
 from sourcekit.context import processing
+from sourcekit.languages import noting_fallbacks
 from sourcekit.parts import PartHrefs, parallel_path, reader_path, split_parts
 from sourcekit.pipeline import Document
 from sourcekit.render import PartLinks, render_parallel, render_reader, render_source_index
 from sourcekit.page_context import PageContext
 from sourcekit.pages import render_glossary_page, render_kit_page, render_timeline_page
 from sourcekit.site_model import SiteModel
+from sourcekit.untranslated import with_page_note
 from sourcekit.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -51,8 +53,14 @@ def fill_generated_files(files: Files, config: MkDocsConfig, model: SiteModel) -
         path = Path(file.abs_src_path)
         if path.exists() or docs_dir not in path.parents:
             continue
-        with processing(path):  # an unexpected error names the generated page
-            markdown = page_markdown(model, path.relative_to(docs_dir).as_posix(), urls=urls)
+        with processing(path), noting_fallbacks() as untranslated:  # an unexpected error names the generated page
+            uri = path.relative_to(docs_dir).as_posix()
+            markdown = page_markdown(model, uri, urls=urls)
+        page = model.pages.get(uri)
+        if markdown is not None and page is not None and untranslated and page.kind not in ("reader", "parallel"):
+            # Texts of the data shown in the default language; a reader has its own note.
+            original = model.labels.get(f"language.{model.languages.default}", page.lang)
+            markdown = with_page_note(markdown, model.labels.get("page.partly_untranslated_notice", page.lang, language=original))
         if markdown is not None:
             file.content_string = markdown
     return files

@@ -60,9 +60,10 @@ class ModelCache:
     _memory: dict[str, SiteModel] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
-        """Every input, the code on disk and the Python version (the disk cache is a pickle)."""
+        """Every input, the languages, the code on disk and the Python version (the disk cache is a pickle)."""
         inputs = inputs_fingerprint(*self.project.input_paths())
-        return hashlib.sha256(f"{inputs} {code_fingerprint()} {sys.version}".encode()).hexdigest()
+        languages = ",".join(self.project.languages)
+        return hashlib.sha256(f"{inputs} {languages} {code_fingerprint()} {sys.version}".encode()).hexdigest()
 
     def refresh(self) -> SiteModel:
         """Fingerprint the inputs (once per build: ``on_config``) and make the model if they changed.
@@ -82,7 +83,7 @@ class ModelCache:
             if not (self.preview.serving and isinstance(error, InputError)):
                 raise
             self.preview.problem = error
-            model = self.last_good or empty_model(read_labels_or_none(self.project))
+            model = self.last_good or empty_model(read_labels_or_none(self.project), self.project.languages)
         else:
             self.preview.problem, self.preview.has_good_data, self.last_good = None, True, model
             _summarise(model)
@@ -139,11 +140,13 @@ def read_labels_or_none(project: Project):  # noqa: ANN201 - Labels
     history cannot be known, so the last valid file read in this process is used."""
     from sourcekit.errors import InputError
     from sourcekit.labels import load_labels
+    from sourcekit.languages import configured
 
     try:
         return read_labels(project)
     except InputError:
-        return load_labels()
+        with configured(project.languages):
+            return load_labels()
 
 
 def _summarise(model: SiteModel) -> None:

@@ -4,7 +4,7 @@ mkdocs-static-i18n builds every language into the same site folder, so each lang
 ``404.html`` lands at the root and the last one built wins. Each language's page is kept
 while it is rendered and written where it belongs once all languages are built: English
 at the root (``404.html``, the page a server returns for any missing address), the others
-in their folder (``kk/404.html``, ``ru/404.html``).
+in their folder (``kk/404.html``, ``ru/404.html``): every language of the site's configuration.
 
 Where its links lead from. A server returns ``404.html`` for *any* missing address, so a
 link relative to the page would be relative to that address and lead nowhere. MkDocs (as
@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sourcekit.site_model import SiteModel
-from sourcekit.urls import PREFIX, SiteUrls
+from sourcekit.languages import current
+from sourcekit.urls import SiteUrls, language_prefix
 
 from . import i18n
 
@@ -37,7 +38,7 @@ TEMPLATE = "404.html"
 
 def page_path(lang: str) -> str:
     """Where the page of ``lang`` is written, from the site's root: ``404.html``, ``kk/404.html``."""
-    return f"{PREFIX[lang]}{TEMPLATE}"
+    return f"{language_prefix(lang, current().default)}{TEMPLATE}"
 
 
 def relative_base(lang: str) -> str:
@@ -103,9 +104,9 @@ class NotFoundPages:
         """Give the page its words, links relative to its own place without ``site_url``, and a
         language switcher that leads to each language's home page."""
         lang = i18n.build_language(config)
-        if lang not in PREFIX:
+        languages = i18n.languages(config)
+        if lang not in dict(languages):
             return context
-        languages = [(code, name) for code, name in i18n.languages(config) if code in PREFIX]
         if not config.site_url:
             context["base_url"] = relative_base(lang)
         context["sk_not_found"] = not_found_context(
@@ -121,7 +122,7 @@ class NotFoundPages:
     def keep(self, output: str, config: MkDocsConfig) -> str:
         """Remember each language's page, and give the switcher back its alternates."""
         lang = i18n.build_language(config)
-        if lang in PREFIX:
+        if lang in dict(i18n.languages(config)):
             self.kept.setdefault(str(Path(config.site_dir).resolve()), {})[lang] = output
             if self.saved_alternates:
                 i18n.set_alternates(config, self.saved_alternates.pop())

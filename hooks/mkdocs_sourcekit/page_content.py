@@ -28,9 +28,10 @@ from sourcekit.page_context import PageContext
 from sourcekit.sections import UnknownMarker
 from sourcekit.site_model import SiteModel
 from sourcekit.templates import render_template
+from sourcekit.untranslated import with_page_note
 from sourcekit.urls import SiteUrls
 
-from .i18n import page_language
+from .i18n import build_language, page_language
 from .publishing import is_offline, public_address
 
 if TYPE_CHECKING:
@@ -93,6 +94,10 @@ class HandWrittenPages:
             raise PluginError(f"{where}: unknown generated section <!-- …:{error} -->") from None
         if theme:
             markdown += "\n\n" + self._cite_this_page(page, config, context, source=None)
+        shown_in = build_language(config)
+        if lang != shown_in:  # mkdocs-static-i18n's fallback: the page has no version in this language
+            original = context.labels.get(f"language.{lang}", shown_in)
+            markdown = with_page_note(markdown, context.labels.get("page.untranslated_notice", shown_in, language=original))
         return markdown
 
     def content(self, html: str, page: Page, config: MkDocsConfig, model: SiteModel) -> str:

@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from sourcekit.languages import configured
 from sourcekit.templates import templates_from
 from sourcekit.site_model import Project, SiteModel
 
@@ -99,10 +101,18 @@ class SourceKitPlugin(BasePlugin[SourceKitConfig]):
         self.pages: HandWrittenPages | None = None
         self.not_found = NotFoundPages()
         self.templates_dir: Path | None = None
+        self.languages: tuple[str, ...] = ()
 
-    def event_context(self) -> contextlib.AbstractContextManager[None]:
-        """What every event runs in: the project's templates (its theme's ``custom_dir``)."""
-        return templates_from(self.templates_dir) if self.templates_dir else contextlib.nullcontext()
+    @contextlib.contextmanager
+    def event_context(self) -> Iterator[None]:
+        """What every event runs in: the project's templates (its theme's ``custom_dir``) and
+        its languages (mkdocs-static-i18n's, read in ``on_config``)."""
+        with contextlib.ExitStack() as stack:
+            if self.templates_dir:
+                stack.enter_context(templates_from(self.templates_dir))
+            if self.languages:
+                stack.enter_context(configured(self.languages))
+            yield
 
     @property
     def model(self) -> SiteModel:
@@ -130,7 +140,9 @@ class SourceKitPlugin(BasePlugin[SourceKitConfig]):
             docs_dir=Path(config.docs_dir).resolve(),
             labels_file=Path(self.config.labels).resolve(),
             templates_dir=self.templates_dir or root / "overrides",
+            languages=tuple(code for code, _ in i18n.languages(config)),
         )
+        self.languages = project.languages
         if self.models is None or self.models.project != project:
             self.models = ModelCache(project=project, preview=self.preview, cache_dir=root / self.config.cache_dir)
             self.pages = HandWrittenPages(root=root)
@@ -233,7 +245,7 @@ class SourceKitPlugin(BasePlugin[SourceKitConfig]):
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        output = repair(output_content, config.theme["language"] or "en", self.model.labels)
+        output = repair(output_content, i18n.build_language(config), self.model.labels)
         return self.not_found.keep(output, config) if template_name == NOT_FOUND_TEMPLATE else output
 
     # --- the whole site ------------------------------------------------------------------------

@@ -24,15 +24,12 @@ from pathlib import Path
 
 from sourcekit.search_docs import SearchDoc, page_docs
 from sourcekit.search_engine import LanguageIndex, build_index
-from sourcekit.urls import PREFIX
+from sourcekit.languages import current
 
 
 def language_of(location: str) -> str:
-    """The language of a search document, from its location's prefix."""
-    for lang, prefix in PREFIX.items():
-        if prefix and location.startswith(prefix):
-            return lang
-    return "en"
+    """The language of a search document, from its location's prefix (one of the site's languages)."""
+    return current().of_location(location)
 
 
 def page_file(site_dir: Path, location: str) -> Path:
@@ -66,7 +63,7 @@ def language_indexes(site_dir: Path, data: dict) -> dict[str, LanguageIndex]:
     pages = [(doc["location"], html.unescape(doc["title"])) for doc in data["docs"] if "#" not in doc["location"]]
     docs = site_docs(site_dir, pages)
     separator = data["config"]["separator"]
-    return {lang: build_index([doc for doc in docs if language_of(doc.location) == lang], separator) for lang in PREFIX}
+    return {lang: build_index([doc for doc in docs if language_of(doc.location) == lang], separator) for lang in current().codes}
 
 
 def write_index(site_dir: Path) -> None:

@@ -30,10 +30,17 @@ from citeproc.source.json import CiteProcJSON
 
 from .catalogue import CatalogueEntry, Name
 from .labels import Labels
+from .languages import current
 
 CSL_DIR = Path(__file__).resolve().parent.parent / "data" / "csl"
 STYLES = {"apa": "apa.csl", "gost": "gost-r-7-0-5-2008-numeric.csl"}
 LOCALES = {"en": "en-US", "kk": "kk-KZ", "ru": "ru-RU"}
+
+
+def locale_of(lang: str) -> str:
+    """The CSL locale of ``lang``; a language without one here (added by configuration alone)
+    is cited with the terms of the site's default language."""
+    return LOCALES.get(lang) or LOCALES.get(current().default) or LOCALES["en"]
 
 
 def _repress_substituted(self: citeproc.model.Substitute, child: citeproc.model.CitationStylesElement, context: object) -> None:
@@ -64,9 +71,8 @@ def _locale_root(code: str) -> citeproc.model.CitationStylesElement | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _style(name: str, lang: str) -> CitationStylesStyle:
-    """The CSL style ``name`` (a key of :data:`STYLES`) with the terms of ``lang``."""
-    locale = LOCALES[lang]
+def _style(name: str, locale: str) -> CitationStylesStyle:
+    """The CSL style ``name`` (a key of :data:`STYLES`) with the terms of ``locale`` (en-US…)."""
     style = CitationStylesStyle(str(CSL_DIR / "styles" / STYLES[name]), locale="en-US", validate=False)
     root = style.root
     chosen: list = []
@@ -107,7 +113,7 @@ def _shielded(value: object) -> object:
 def format_entry(item: dict, *, style: str, lang: str) -> markupsafe.Markup:
     """One CSL-JSON ``item`` as a bibliography entry in ``style`` with ``lang``'s terms: HTML
     (italics where the style wants them) in which every text of the item is escaped."""
-    csl_style = _style(style, lang)
+    csl_style = _style(style, locale_of(lang))
     bibliography = CitationStylesBibliography(csl_style, CiteProcJSON([_shielded(item)]), formatter.html)
     bibliography.register(Citation([CitationItem(item["id"])]))
     (entry,) = bibliography.bibliography()

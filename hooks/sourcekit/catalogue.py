@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .load import ensure_inside
-from .schema import LANGUAGES, SLUG, TEXT, Date, Either, ListOf, Number, Record, Schema, Text, Trilingual, Where, data_files, validate
+from .languages import current, texts
+from .schema import SLUG, TEXT, Date, Either, ListOf, Multilingual, Number, Record, Schema, SiteLanguage, Text, Where, data_files, validate
 from .yamlio import line_of, load_yaml
 
 # What a text is: the CSL item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types)
@@ -91,8 +92,8 @@ ENTRY = Record(
         "slug": SLUG,
         "file": SEED_FILE,
         "type": Text(choices=TYPES),
-        "original_language": Text(choices=LANGUAGES),
-        "title": Trilingual(
+        "original_language": SiteLanguage(),
+        "title": Multilingual(
             Record(required={"text": TEXT, "origin": Text(choices=("source", "editors", "corrected"))}, optional={"printed": TEXT})
         ),
         "authors": Either(_UNKNOWN, ListOf(NAME, min_items=1), expected="a list of names or 'unknown'"),
@@ -102,8 +103,8 @@ ENTRY = Record(
     optional={
         "supervisor": Either(Text(choices=(UNKNOWN, "none")), NAME, expected="a name, 'none' or 'unknown'"),
         # The editors' translation of the affiliation into the site's other languages.
-        "affiliation_translated": Record(optional={language: TEXT for language in LANGUAGES}),
-        "genre": Trilingual(),
+        "affiliation_translated": Multilingual(needs="none"),
+        "genre": Multilingual(),
         "notes": TEXT,
         "format": Text(choices=FORMATS),
         **PUBLICATION,
@@ -243,8 +244,9 @@ def _check_slug_files(seeds_dir: Path, slugs: list[str]) -> None:
         name = _TRANSLATION_FILE.fullmatch(path.name)
         if name is None:
             raise InputError(path, f"a translation file is named <slug>.<language>.yml, with a slug of: {known}")
-        if name["language"] not in LANGUAGES:
-            raise InputError(path, f"translation into '{name['language']}', which is not a language of the site ({', '.join(LANGUAGES)})")
+        languages = current().codes
+        if name["language"] not in languages:
+            raise InputError(path, f"translation into '{name['language']}', which is not a language of the site ({', '.join(languages)})")
         if name["slug"] not in slugs:
             raise InputError(path, f"translation of '{name['slug']}', which is not a catalogued slug; slugs: {known}")
 
@@ -259,17 +261,16 @@ def _entry(raw: dict) -> CatalogueEntry:
         file=raw["file"],
         type=raw["type"],
         original_language=raw["original_language"],
-        titles={
-            language: Title(text=value["text"], origin=value["origin"], printed=value.get("printed"))
-            for language, value in raw["title"].items()
-        },
+        titles=texts(
+            {language: Title(text=value["text"], origin=value["origin"], printed=value.get("printed")) for language, value in raw["title"].items()}
+        ),
         authors=None if authors == UNKNOWN else tuple(_name(author) for author in authors),
         affiliation=_optional(raw["affiliation"]),
         supervisor=None if supervisor in (UNKNOWN, "none") else _name(supervisor),
         year=None if year == UNKNOWN else year,
         notes=raw.get("notes", ""),
         format=raw.get("format"),
-        genre=dict(raw["genre"]) if "genre" in raw else None,
+        genre=texts(raw["genre"]) if "genre" in raw else None,
         affiliation_translated=dict(raw["affiliation_translated"]) if "affiliation_translated" in raw else None,
         publication=Publication(
             **{key: _optional(str(raw[key])) for key in PUBLICATION if key in raw},

@@ -17,14 +17,15 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Fact, Reference
+from .languages import texts
 from .load import read_text
 from .notation import format_number
-from .schema import SLUG, Boolean, ListOf, MapOf, Number, Record, Text, Trilingual, validate
+from .schema import SLUG, Boolean, ListOf, MapOf, Number, Record, Text, Multilingual, validate
 from .yamlio import line_at, line_of, load_yaml
 
 PER_THOUSAND = {"thousand-people": 1.0, "people": 0.001}
 
-TRILINGUAL = Trilingual()
+TRILINGUAL = Multilingual()
 THEMES = ListOf(SLUG, min_items=1)
 LONGITUDE = Number(minimum=-180, maximum=180)
 LATITUDE = Number(minimum=-90, maximum=90)
@@ -109,13 +110,13 @@ def load_charts(path: Path, *, facts: Mapping[str, Fact], theme_slugs: Collectio
         bars = tuple(
             Bar(
                 fact=facts[bar["fact"]],
-                label=bar["label"],
+                label=texts(bar["label"]),
                 value=float(bar["value"]) if "value" in bar else chart_value(facts[bar["fact"]], axis_in_thousands=thousands),
                 target=bar.get("target", False),
             )
             for bar in node["bars"]
         )
-        charts.append(Chart(node["id"], check_themes(node), node["title"], node["axis"], node["note"], bars))
+        charts.append(Chart(node["id"], check_themes(node), texts(node["title"]), texts(node["axis"]), texts(node["note"]), bars))
     map_node = data.get("map")
     map_spec = None
     if map_node:
@@ -126,13 +127,18 @@ def load_charts(path: Path, *, facts: Mapping[str, Fact], theme_slugs: Collectio
                 raise InputError(path, f"map country {key} has a fact and a note: the note is for a country without a figure", line=line_of(country))
         map_spec = MapSpec(
             check_themes(map_node),
-            map_node["title"],
-            map_node["note"],
-            map_node["countries"],
-            tuple(map_node["places"]),
+            texts(map_node["title"]),
+            texts(map_node["note"]),
+            {key: _with_texts(country) for key, country in map_node["countries"].items()},
+            tuple(_with_texts(place) for place in map_node["places"]),
             _geometry(path.parent / "geo" / "central-asia.json"),
         )
     return tuple(charts), map_spec
+
+
+def _with_texts(node: dict) -> dict:
+    """A country or place of the map with its name and note as :class:`~sourcekit.languages.Texts`."""
+    return {key: texts(value) if key in ("name", "note") else value for key, value in node.items()}
 
 
 def _geometry(path: Path) -> dict:

@@ -14,6 +14,9 @@ language sorts by its own alphabet, as a dictionary printed in that language doe
 
 Equal keys keep their order (Python's sort is stable), so a caller that needs a total order
 adds its own tie-breaker.
+
+A language of the site without an alphabet here (one added by configuration alone) sorts by
+the default language's alphabet (:func:`alphabet_of`), in which its texts fall back.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
+
+from .languages import current
 
 ALPHABETS: dict[str, str] = {
     "en": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -33,6 +38,11 @@ ALPHABETS: dict[str, str] = {
 _SPACE, _DIGIT, _LETTER, _OTHER = range(4)
 
 T = TypeVar("T")
+
+
+def alphabet_of(lang: str) -> str:
+    """The alphabet ``lang`` sorts by: its own, else the site's default language's (else English's)."""
+    return ALPHABETS.get(lang) or ALPHABETS.get(current().default) or ALPHABETS["en"]
 
 
 def _units(char: str, alphabet: dict[str, int]) -> list[tuple[int, int]]:
@@ -56,7 +66,7 @@ def _units(char: str, alphabet: dict[str, int]) -> list[tuple[int, int]]:
 
 def sort_key(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """The key that sorts ``text`` in ``lang``'s alphabetical order."""
-    alphabet = {letter: index for index, letter in enumerate(ALPHABETS[lang])}
+    alphabet = {letter: index for index, letter in enumerate(alphabet_of(lang))}
     units: list[tuple[int, int]] = []
     for char in text:
         if char.isspace():
@@ -77,14 +87,14 @@ def collate(items: Iterable[T], lang: str, key: Callable[[T], str] = str) -> lis
 def initial(text: str, lang: str) -> str:
     """The letter ``text`` files under in ``lang`` (a capital letter; "0–9" for a digit; "" when
     it has no letter or digit): «Нұрлы жол» → "Н", "élan" → "E"."""
-    alphabet = {letter: index for index, letter in enumerate(ALPHABETS[lang])}
+    alphabet = {letter: index for index, letter in enumerate(alphabet_of(lang))}
     for char in text:
         units = _units(char, alphabet)
         if not units:
             continue
         kind, value = units[0]
         if kind == _LETTER:
-            return ALPHABETS[lang][value]
+            return alphabet_of(lang)[value]
         if kind == _DIGIT:
             return "0–9"
         return chr(value)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .schema import TEXT, ListOf, Record, Trilingual, validate
+from .languages import texts
+from .schema import TEXT, ListOf, Multilingual, Record, validate
 from .segment import Block
 from .yamlio import line_of, load_yaml
 
-CORRECTIONS = Record(optional={"corrections": ListOf(Record(required={"find": TEXT, "replace": TEXT, "reason": Trilingual()}))})
+CORRECTIONS = Record(optional={"corrections": ListOf(Record(required={"find": TEXT, "replace": TEXT, "reason": Multilingual()}))})
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def load_corrections(path: Path) -> list[Correction]:
                 number=number,
                 original=raw["find"],
                 replacement=raw["replace"],
-                reason={language: text.strip() for language, text in raw["reason"].items()},
+                reason=texts(raw["reason"], strip=True),
                 line=line,
             )
         )

@@ -17,9 +17,9 @@ from .errors import InputError
 from .labels import LABELS_FILE
 from .language_checks import check_data_files
 from .model import Claim, Difference, Event, Fact, Kit, Knowledge, QuizItem, Question, Reference, Term, Text, Theme
+from .languages import current, texts
 from .pipeline import Document
 from .schema import (
-    LANGUAGES,
     PARAGRAPH_ID,
     SLUG,
     TEXT,
@@ -31,7 +31,7 @@ from .schema import (
     Record,
     Schema,
     Text as TextSchema,
-    Trilingual,
+    Multilingual,
     data_files,
     validate,
 )
@@ -40,7 +40,7 @@ from .yamlio import line_at, line_of, load_yaml
 UNITS = ("year", "count", "thousand-people", "million-people", "people", "rank", "times")
 
 # The shape of each file; what needs other data (themes, sources, evidence) is checked below.
-TRILINGUAL = Trilingual()
+TRILINGUAL = Multilingual()
 THEME_SLUGS = Either(SLUG, ListOf(SLUG, min_items=1), expected="a theme slug or a list of theme slugs")
 CITES = {"source": SLUG, "paragraph": PARAGRAPH_ID}
 EVIDENCE = {"evidence": TEXT}
@@ -101,12 +101,7 @@ GLOSSARY_FILE = Record(
                 required={"id": SLUG, "term": TRILINGUAL, "definition": TRILINGUAL, **CITES},
                 optional={
                     **EVIDENCE,
-                    "aliases": Record(
-                        optional={
-                            language: ListOf(TextSchema(min_length=4, expected="a name longer than 3 characters"))
-                            for language in LANGUAGES
-                        }
-                    ),
+                    "aliases": Multilingual(ListOf(TextSchema(min_length=4, expected="a name longer than 3 characters")), needs="none"),
                     "variants": ListOf(TEXT),
                     "themes": THEME_SLUGS,
                 },
@@ -114,7 +109,7 @@ GLOSSARY_FILE = Record(
         )
     }
 )
-_LISTS = Trilingual(ListOf(TEXT, min_items=1))
+_LISTS = Multilingual(ListOf(TEXT, min_items=1))
 KIT_FILE = Record(
     required={
         "goals": _LISTS,
@@ -185,8 +180,9 @@ class _Reader:
 
 
 def _trilingual(value: dict[str, str]) -> Text:
-    """A validated en/kk/ru text, stripped."""
-    return {language: text.strip() for language, text in value.items()}
+    """A validated text in the site's languages, stripped; shown in the default language where
+    it has no translation."""
+    return texts(value, strip=True)
 
 
 def _load(path: Path, schema: Schema) -> Any:
@@ -263,9 +259,9 @@ def _load_kit(path: Path, theme: str, documents: dict[str, Document], term_ids: 
     data = _load(path, KIT_FILE)
 
     def lists(node: dict, key: str) -> dict[str, tuple[str, ...]]:
-        result = {language: tuple(item.strip() for item in items) for language, items in node[key].items()}
+        result = texts({language: tuple(item.strip() for item in items) for language, items in node[key].items()})
         if len({len(items) for items in result.values()}) != 1:
-            raise reader.fail(f"'{key}' has a different number of items in en, kk and ru", node[key])
+            raise reader.fail(f"'{key}' has a different number of items in {', '.join(result)}", node[key])
         return result
 
     goals = lists(data, "goals")
@@ -405,7 +401,7 @@ def _load_terms(path: Path, documents: dict[str, Document], slugs: set[str]) -> 
     seen: set[str] = set()
     terms: list[Term] = []
     for node in _items(path, "terms", GLOSSARY_FILE):
-        aliases = {language: tuple(node.get("aliases", {}).get(language, ())) for language in LANGUAGES}
+        aliases = {language: tuple(node.get("aliases", {}).get(language, ())) for language in current().codes}
         variants = node.get("variants", [])
         reference = reader.reference(node)
         for variant in variants:

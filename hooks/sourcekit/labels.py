@@ -1,4 +1,8 @@
-"""Interface labels in three languages (``hooks/data/labels.yml``), validated on load."""
+"""Interface labels in every language of the site (``hooks/data/labels.yml``), validated on load.
+
+The interface must be complete: every label in every configured language
+(:mod:`sourcekit.languages`), and for each language its name (``language.<code>``) and its
+column of the side-by-side view (``parallel.column.<code>``)."""
 
 from __future__ import annotations
 
@@ -9,15 +13,16 @@ from pathlib import Path
 from string import Formatter
 
 from .errors import InputError
-from .schema import MapOf, Text, Trilingual, validate
+from .languages import current
+from .schema import MapOf, Multilingual, Text, validate
 from .yamlio import line_at, load_yaml
 
 LABELS_FILE = Path(__file__).resolve().parents[1] / "data" / "labels.yml"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LABELS = MapOf(
     Text(pattern=r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*", expected="a label key like reader.title"),
-    Trilingual(),
-    expected="a mapping of label keys to en, kk and ru",
+    Multilingual(needs="every"),
+    expected="a mapping of label keys to a text in every language of the site",
 )
 
 
@@ -32,9 +37,20 @@ class Labels:
         return self.table[key][lang].format(**values)
 
 
-@lru_cache(maxsize=2)
 def load_labels(path: Path = LABELS_FILE) -> Labels:
-    """Load the labels; every key needs en, kk, ru with the same placeholders."""
+    """The labels of ``path``, checked for the site's languages; kept once read (a live
+    preview reads them afresh with :func:`read_labels`)."""
+    return _kept_labels(path, current().codes)
+
+
+@lru_cache(maxsize=2)
+def _kept_labels(path: Path, codes: tuple[str, ...]) -> Labels:
+    return read_labels(path)
+
+
+def read_labels(path: Path) -> Labels:
+    """Read and check the labels: every key in every language of the site, with the same
+    placeholders; a name and a side-by-side column for every language."""
     data = load_yaml(path)
     validate(data, LABELS, path=path)
     for key, value in data.items():
@@ -46,4 +62,8 @@ def load_labels(path: Path = LABELS_FILE) -> Labels:
                 raise InputError(path, f"label '{key}.{language}' has a '{{' or '}}' that is not part of a {{placeholder}}", line=line) from None
         if len({frozenset(_PLACEHOLDER.findall(text)) for text in value.values()}) != 1:
             raise InputError(path, f"label '{key}' has different {{placeholders}} in its languages", line=line)
+    for code in current().codes:
+        for key in (f"language.{code}", f"parallel.column.{code}"):
+            if key not in data:
+                raise InputError(path, f"the labels have no '{key}' (every language of the site needs its name and its column)")
     return Labels({key: dict(value) for key, value in data.items()})

@@ -5,6 +5,9 @@ timeline): a decimal comma and a no-break space between thousands in Kazakh and 
 and dates with the month in words — en "1 May 2010", kk "2010 жылғы 1 мамыр",
 ru "1 мая 2010 г." (seeds/translations/STYLE.md). The data files keep ISO dates; only what
 the reader sees is localised.
+
+A language of the site without a notation here (one added by configuration alone) is written
+in the default language's notation (:func:`notation_language`) until its own is added.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import datetime
 import re
 
-LANGUAGES = ("en", "kk", "ru")
+from .languages import current
+
+NOTATION_LANGUAGES = ("en", "kk", "ru")  # the languages with a notation of their own
 
 # Month names: en; kk (the same form standing alone and after a day); ru standing alone
 # (nominative: «май 2010 г.») and after a day (genitive: «1 мая 2010 г.»).
@@ -24,10 +29,20 @@ _MONTHS_RU_OF = ("января", "февраля", "марта", "апреля",
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+def notation_language(lang: str) -> str:
+    """``lang`` if it has a notation here, else the site's default language (whose notation
+    a page in a language added by configuration alone shows)."""
+    if lang in NOTATION_LANGUAGES:
+        return lang
+    default = current().default
+    return default if default in NOTATION_LANGUAGES else "en"
+
+
 def format_number(value: float, lang: str, *, group: bool = True) -> str:
     """``13.2`` → ``13.2`` (en) or ``13,2`` (kk, ru); whole numbers without decimals; from five
     digits on, thousands grouped (``10,000``; ``10 000`` with a no-break space in kk and ru)
     unless ``group`` is false (years, ranks)."""
+    lang = notation_language(lang)
     if value != int(value):
         text = f"{value:g}"
         return text.replace(".", ",") if lang != "en" else text
@@ -47,8 +62,9 @@ def format_date(iso: str, lang: str) -> str:
     Anything else (a date the schema would refuse) is a programming error: ``ValueError``.
     """
     form = _ISO.fullmatch(iso)
-    if form is None or lang not in LANGUAGES:
-        raise ValueError(f"not an ISO date YYYY, YYYY-MM or YYYY-MM-DD in en/kk/ru: {iso!r} ({lang})")
+    if form is None:
+        raise ValueError(f"not an ISO date YYYY, YYYY-MM or YYYY-MM-DD: {iso!r} ({lang})")
+    lang = notation_language(lang)
     year, month, day = form.groups()
     if month is None:
         return year

@@ -11,7 +11,7 @@ import io
 import json
 from pathlib import Path
 
-from .catalogue import LANGUAGES
+from .languages import current
 from .model import Knowledge
 from .parts import paragraph_path
 from .urls import SiteUrls
@@ -80,7 +80,7 @@ def write_open_data(site_dir: Path, knowledge: Knowledge, *, urls: SiteUrls, bas
     folder = site_dir / "data"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for lang in LANGUAGES:
+    for lang in current().codes:
         for name, rows, fields in (
             ("facts", fact_rows(knowledge, lang, urls=urls, base=base), FACT_FIELDS),
             ("timeline", event_rows(knowledge, lang, urls=urls, base=base), EVENT_FIELDS),

@@ -8,7 +8,8 @@ from __future__ import annotations
 import markupsafe
 
 from .citation_markers import number_citations, references_section
-from .collation import ALPHABETS, collate, initial
+from .collation import alphabet_of, collate, initial
+from .languages import current
 from .escape import markdown_text, yaml_string
 from .model import Reference
 from .notation import format_date
@@ -51,7 +52,9 @@ def render_glossary_page(context: PageContext) -> str:
         {
             "id": term.id,
             "term": term.term[lang],
-            "others": [(code, term.term[code]) for code in ("en", "kk", "ru") if code != lang and term.term[code] != term.term[lang]],
+            "others": [
+                (code, term.term[code]) for code in current().codes if code != lang and code in term.term and term.term[code] != term.term[lang]
+            ],
             "definition": term.definition[lang],
             "variants": [(variant, detect_language(variant)) for variant in term.variants],
             "cite": context.cite(term.reference),
@@ -81,7 +84,7 @@ def glossary_letters(terms: list[tuple[str, str]], lang: str) -> list[dict[str, 
         letters.setdefault(initial(term, lang) or "…", term_id)
     return [
         # A letter of another alphabet (the T of «The Soft Power 30» in Kazakh) says its language.
-        {"letter": letter, "term": term_id, "lang": detect_language(letter) if letter.isalpha() and letter not in ALPHABETS[lang] else None}
+        {"letter": letter, "term": term_id, "lang": detect_language(letter) if letter.isalpha() and letter not in alphabet_of(lang) else None}
         for letter, term_id in letters.items()
     ]
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import AnnotatedBlock, annotate
-from .catalogue import LANGUAGES, CatalogueEntry, load_catalogue
+from .catalogue import CatalogueEntry, load_catalogue
 from .clean import CleaningRules, load_rules
 from .context import processing
 from .corrections import Correction, apply_corrections, load_corrections
 from .drafts import Removed
 from .errors import InputError
 from .hints import load_hints
+from .languages import current
 from .load import load_seed
 from .segment import segment_text
 from .textutil import fingerprint
@@ -60,8 +61,8 @@ def block_fingerprint(item: AnnotatedBlock) -> str:
 
 
 def translation_paths(entry: CatalogueEntry, seeds_dir: Path) -> dict[str, Path]:
-    """Where the translations of ``entry`` live, per language."""
-    return {language: seeds_dir / "translations" / f"{entry.slug}.{language}.yml" for language in LANGUAGES}
+    """Where the translations of ``entry`` live, per language of the site."""
+    return {language: seeds_dir / "translations" / f"{entry.slug}.{language}.yml" for language in current().codes}
 
 
 def translation_problems(document: Document, *, seeds_dir: Path) -> list[Problem]:
@@ -109,7 +110,7 @@ def ingest_seed(entry: CatalogueEntry, *, seeds_dir: Path, rules: CleaningRules,
         corrections = load_corrections(corrections_path)
         annotated, problems = annotate(apply_corrections(list(segmentation.blocks), corrections, path=corrections_path), seed_path=seed_path)
         paths = translation_paths(entry, seeds_dir)
-        translations = {language: load_translations(paths[language]) for language in LANGUAGES}
+        translations = {language: load_translations(paths[language]) for language in current().codes}
         document = Document(
             entry=entry,
             blocks=tuple(annotated),

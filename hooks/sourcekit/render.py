@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .annotate import AnnotatedBlock, mark_variants
 from .bibliography import describe, published_in
-from .catalogue import LANGUAGES
+from .languages import current
 from .escape import markdown_text, yaml_string
 from .labels import Labels
 from .parts import FRONT_KINDS, HEADING_KINDS, paragraph_count, part_headings, references_part, split_parts
@@ -279,7 +279,8 @@ def render_reader(
             for item in front
             if item.block.kind in ("byline", "meta") or (item.block.kind == "title" and item not in titles_with_abstract)
         ]
-        ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, LANGUAGES.index(pair[0])))
+        codes = current().codes
+        ordered_titles = sorted(entry.titles.items(), key=lambda pair: (pair[0] != lang, codes.index(pair[0])))
         card = {
             "entry": entry,
             "labels": labels,
@@ -363,7 +364,7 @@ def render_reader(
 
 def parallel_columns(entry, lang: str, labels: Labels) -> str:  # noqa: ANN001 - a CatalogueEntry
     """The columns of the side-by-side view in order, the original first: "Russian | English | Kazakh"."""
-    columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
+    columns = current().ordered_from(entry.original_language)
     return " | ".join(labels.get(f"parallel.column.{code}", lang) for code in columns)
 
 
@@ -399,7 +400,7 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
     if top:
         parts += [top, ""]
     rows = []
-    columns = [entry.original_language] + [code for code in LANGUAGES if code != entry.original_language]
+    columns = current().ordered_from(entry.original_language)
     for block_id in part.blocks:
         item = document.by_id()[block_id]
         cells = []
@@ -432,7 +433,7 @@ def render_parallel(document: Document, lang: str, labels: Labels, *, links: Par
 def _with_titles(abstracts: list[AnnotatedBlock], titles: list[AnnotatedBlock]) -> list[AnnotatedBlock]:
     """Put each printed title before the abstracts in its language."""
     ordered: list[AnnotatedBlock] = []
-    for language in LANGUAGES:
+    for language in current().codes:
         ordered += [item for item in titles if item.block.lang == language and any(a.block.lang == language for a in abstracts)]
         ordered += [item for item in abstracts if item.block.lang == language]
     return ordered

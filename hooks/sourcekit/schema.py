@@ -3,14 +3,15 @@
 A schema is a tree of a few node types, declared beside its loader and checked once, right
 after the file is read::
 
-    BAR = Record(required={"fact": SLUG, "label": Trilingual()}, optional={"value": Number()})
+    BAR = Record(required={"fact": SLUG, "label": Multilingual()}, optional={"value": Number()})
     CHARTS = Record(optional={"charts": ListOf(Record(required={"bars": ListOf(BAR)}))})
     validate(load_yaml(path), CHARTS, path=path)
 
 A refusal is an :class:`InputError` naming the file and the line of the offending node (the
 lines that :mod:`yamlio` records for every key and list item): a wrong type, an empty value,
 a missing key, an unknown key (with a "did you mean" hint), a bad slug, paragraph ID or date,
-a language missing from an en/kk/ru mapping. What needs other data (does the cited paragraph
+a text missing in the default language (or, for the labels, in any language of the site) or
+in a language the site does not have (:mod:`sourcekit.languages`). What needs other data (does the cited paragraph
 exist? is an ID used twice?) stays with the loaders, which can then read the data without
 checking its types again.
 """
@@ -27,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .languages import current
 from .yamlio import line_at, line_of
-
-LANGUAGES = ("en", "kk", "ru")
 
 _PREVIEW = 60  # characters of a bad value quoted in a message
 
@@ -263,11 +263,62 @@ class Record(Schema):
             self.fields[key].check(item, where.key(value, key))
 
 
-class Trilingual(Record):
-    """Exactly en, kk and ru, each fitting ``item`` (by default a non-empty string)."""
+class Multilingual(Schema):
+    """A text in the site's languages (:func:`sourcekit.languages.current`), each fitting
+    ``item`` (by default a non-empty string).
 
-    def __init__(self, item: Schema | None = None) -> None:
-        super().__init__(required={language: item or TEXT for language in LANGUAGES}, expected="a mapping of en, kk and ru")
+    Content data (``needs="default"``) needs the default language, the original of the
+    site, and may have any other: a text missing in a language is shown in the default one
+    (:class:`sourcekit.languages.Texts`). The interface's labels (``needs="every"``) need
+    every language. An editors' addition (``needs="none"``) may have any. A language the site
+    does not have is refused.
+    """
+
+    types = (dict,)
+
+    def __init__(self, item: Schema | None = None, *, needs: str = "default") -> None:
+        if needs not in ("default", "every", "none"):
+            raise ValueError(needs)
+        self.item = item or TEXT
+        self.needs = needs
+
+    @property
+    def expected(self) -> str:  # type: ignore[override] - the languages are known at check time
+        codes = current().codes
+        every = ", ".join(codes[:-1]) + " and " + codes[-1] if len(codes) > 1 else codes[0]
+        if self.needs == "every" or len(codes) == 1:
+            return f"a mapping of {every}"
+        if self.needs == "none":
+            return f"a mapping of any of {', '.join(codes)}"
+        return f"a mapping of {codes[0]} (the site's default language) and any of {', '.join(codes[1:])}"
+
+    def check(self, value: Any, where: Where) -> None:
+        if not isinstance(value, dict):
+            raise self.wrong(value, where)
+        languages = current()
+        where = Where(where.path, line_of(value, where.line), where.name, where.in_list)
+        for key in value:
+            if key not in languages.codes:
+                hint = did_you_mean(str(key), languages.codes) or f" (the languages of the site: {', '.join(languages.codes)})"
+                raise where.key(value, key).fail(f"{preview(str(key))} in {where.subject} is not a language of the site{hint}")
+        for key in {"every": languages.codes, "default": (languages.default,), "none": ()}[self.needs]:
+            if key not in value:
+                raise where.fail(f"{where.subject} needs '{key}'")
+        for key, item in value.items():
+            self.item.check(item, where.key(value, key))
+
+
+class SiteLanguage(Schema):
+    """The code of one of the site's languages (:func:`sourcekit.languages.current`)."""
+
+    types = (str,)
+
+    @property
+    def expected(self) -> str:  # type: ignore[override] - the languages are known at check time
+        return "one of " + ", ".join(current().codes)
+
+    def check(self, value: Any, where: Where) -> None:
+        Text(choices=current().codes).check(value, where)
 
 
 class MapOf(Schema):
