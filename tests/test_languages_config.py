@@ -253,6 +253,7 @@ def test_the_registry_of_generated_pages_has_every_configured_language() -> None
     assert sorted(pages) == sorted(f"{name}.{code}.md" for name in ("sources/index", "glossary", "timeline") for code in ("en", "ky"))
 
 
+@pytest.mark.slow  # ingests the real seeds
 def test_the_real_data_is_complete_in_english_kazakh_and_russian() -> None:
     """The project's own guarantee, kept although the schema would accept a text in English
     alone: every text of its data, every title in the catalogue, every label has en, kk and ru."""

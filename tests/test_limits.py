@@ -99,7 +99,7 @@ def test_a_50000_character_address_is_rejoined_quickly() -> None:
     assert len(address) >= 50_000
     start = time.perf_counter()
     repaired = repair_urls(f"(see {address}).")
-    assert time.perf_counter() - start < 2.0  # the first implementation: hours
+    assert time.perf_counter() - start < 10.0  # the first implementation: hours (a guard, not a speed figure)
     assert repaired == f"(see {head.replace('. ', '.')}/index.htm)."
 
 
@@ -118,7 +118,7 @@ def test_any_long_address_is_handled_quickly(make_address: Callable[[], str]) ->
     address = make_address()
     start = time.perf_counter()
     repair_urls(address)
-    assert time.perf_counter() - start < 5.0
+    assert time.perf_counter() - start < 15.0  # a guard against super-linear work, not a speed figure
 
 
 def _add_seed(project: Path, *, size: int) -> Path:

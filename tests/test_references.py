@@ -590,7 +590,7 @@ def test_find_citations_is_fast_on_200_kb(name: str) -> None:
     text = HOSTILE_TEXTS[name]()
     started = time.perf_counter()
     find_citations(text, AUTHOR_YEAR_ENTRIES)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0  # a guard against super-linear work (minutes to hours), not a speed figure: make bench measures speed
 
 
 @pytest.mark.slow
@@ -601,4 +601,4 @@ def test_split_entries_is_fast_on_a_long_list_and_a_long_line() -> None:
     for lines in (long_list, long_lines, many_short):
         started = time.perf_counter()
         split_entries(lines)
-        assert time.perf_counter() - started < 1.0
+        assert time.perf_counter() - started < 10.0  # a guard against super-linear work (minutes to hours), not a speed figure: make bench measures speed

@@ -273,7 +273,7 @@ def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
     text = "notes:\n" + "\n".join("  " + line for line in lines) + "\n"
     started = time.perf_counter()
     error = _refused(tmp_path, text)
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 10  # a guard against super-linear work (minutes to hours), not a speed figure: make bench measures speed
     assert error.line == 2 and "anchors and aliases" in error.message
 
 
