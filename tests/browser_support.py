@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,12 +62,21 @@ class _NotFoundHandler(_QuietHandler):
             self.wfile.write(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that says nothing when the browser drops a connection it no longer needs (a
+    page closed while a file was being sent): that is not an error of the site."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, *, not_found_page: bool = False) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 at a free port; yield the base URL. With
     ``not_found_page``, a missing path gets the nearest ``404.html`` (status 404), as on a host."""
     handler = functools.partial(_NotFoundHandler if not_found_page else _QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -50,7 +50,8 @@ def site_docs(site_dir: Path, pages: list[tuple[str, str]]) -> list[SearchDoc]:
 
 def material_entry(doc: SearchDoc) -> dict:
     """A document as Material's search worker reads it: HTML title and text, one <p> a line."""
-    text = "".join(Markup("<p>{}</p>").format(line) for line in doc.text.split("\n") if line)
+    # Escaped as Material escapes its documents' text (quotes kept as they are).
+    text = "".join(Markup("<p>{}</p>").format(Markup(html.escape(line, quote=False))) for line in doc.text.split("\n") if line)
     return {"location": doc.location, "title": html.escape(doc.title, quote=False), "text": text}
 
 

@@ -144,8 +144,11 @@
     };
     worker.addEventListener("message", function (ev) {
       if (ev.data && ev.data.type === RESULT) {
-        /* the worker may answer twice (the best results first): the last answer is marked */
-        var final = !!(ev.data.data && ev.data.data.final);
+        /* the worker may answer twice (the best results first): the last answer is marked,
+           and only if it answers the query sent last (an earlier query's answer may arrive
+           after a newer query was sent, when the field was read again at READY) */
+        var data = ev.data.data;
+        var final = !!(data && data.final) && (data.query === undefined || data.query === last);
         setTimeout(function () {
           var list = document.querySelector(".md-search-result");
           if (list) list.setAttribute("data-sk-final", String(final));

@@ -379,6 +379,7 @@
         var more = data.more;
         delete data.more;
         if (!more) data.final = true; /* the last answer to this query (search-lang.js marks it) */
+        data.query = query; /* which query this answers: the page marks only the latest's */
         answer(data);
         /* then the next groups, with their texts and paragraphs, in the same order */
         if (!more) return null;
@@ -387,11 +388,11 @@
         return new Promise(function (resolve) { setTimeout(resolve, LATER); }).then(function () {
           return seq === latest ? search(query, seq, true) : null;
         }).then(function (all) {
-          if (all && seq === latest) { delete all.more; all.final = true; answer(all); }
+          if (all && seq === latest) { delete all.more; all.final = true; all.query = query; answer(all); }
         });
       }).catch(function (err) {
         console.warn("search-lang-worker:", err);
-        if (seq === latest) answer({ items: [], final: true });
+        if (seq === latest) answer({ items: [], final: true, query: query });
       });
     }
   });
