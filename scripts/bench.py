@@ -24,9 +24,11 @@ from sourcekit.catalogue import load_catalogue  # noqa: E402
 from sourcekit.clean import load_rules  # noqa: E402
 from sourcekit.pipeline import SEEDS_DIR, ingest_seed  # noqa: E402
 from bench_more import gz  # noqa: E402
+from sourcekit.languages import current  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
+SITE_LANGUAGES = current()  # mkdocs.yml's languages, the default first
+PREFIXES = {code: SITE_LANGUAGES.prefix(code) for code in SITE_LANGUAGES.codes}
 
 
 def build_once(site: Path, *, clear: Path | None = None) -> float:

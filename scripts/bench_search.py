@@ -48,9 +48,10 @@ import socketserver  # noqa: E402
 from bench_more import replicate, timed_build  # noqa: E402
 from conftest import copy_project  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
+from sourcekit.languages import current  # noqa: E402
 
 QUERIES = {"en": "Confucius Kazakhstan", "kk": "Қазақстан Конфуций", "ru": "Казахстан Конфуция"}
-PREFIXES = {"en": "", "kk": "kk/", "ru": "ru/"}
+PREFIXES = {code: current().prefix(code) for code in current().codes}  # mkdocs.yml's languages
 OPTIONS = ("lunr in page", "lunr prebuilt", "shards")
 CHOSEN = "shards"
 BUDGET_BYTES, BUDGET_MS = 150_000, 300

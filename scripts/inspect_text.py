@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from sourcekit.catalogue import CatalogueEntry, Title, load_catalogue  # noqa: E402
+from sourcekit.languages import current  # noqa: E402
 from sourcekit.clean import load_rules  # noqa: E402
 from sourcekit.errors import InputError  # noqa: E402
 from sourcekit.pipeline import SEEDS_DIR, ingest_seed, read_seed  # noqa: E402
@@ -79,7 +80,7 @@ def _catalogued(path: Path) -> CatalogueEntry | None:
 
 
 def _provisional(path: Path, language: str, fmt: str | None) -> CatalogueEntry:
-    titles = {code: Title(path.stem, "source" if code == language else "editors") for code in ("en", "kk", "ru")}
+    titles = {code: Title(path.stem, "source" if code == language else "editors") for code in current().codes}
     return CatalogueEntry(
         slug="inspected-text", file=path.name, type="article-journal", original_language=language, titles=titles,
         authors=None, affiliation=None, supervisor=None, year=None, notes="", line=0, format=fmt,

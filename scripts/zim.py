@@ -31,6 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from sourcekit.edition import current_edition  # noqa: E402
+from sourcekit.languages import current  # noqa: E402
+
+# ZIM metadata names languages by ISO 639-3 code; the site's (mkdocs.yml) are ISO 639-1.
+ISO_639_3 = {"en": "eng", "kk": "kaz", "ru": "rus", "ky": "kir", "uz": "uzb", "tg": "tgk", "tk": "tuk", "zh": "zho", "de": "deu", "fr": "fra"}
 from sourcekit.search_engine import fold  # noqa: E402
 
 KAZAKH = re.compile(r"[қғұүәөіңһҚҒҰҮӘӨІҢҺ]")
@@ -115,9 +119,9 @@ def main() -> int:
         for name, value in {
             "Name": "soft-power-central-asia_mul",
             "Title": "China's soft power in Central Asia",
-            "Description": "Trilingual (en/kk/ru) reference built from two scholarly texts",
+            "Description": f"Reference in {'/'.join(current().codes)} built from scholarly texts",
             "LongDescription": "A reference on China's soft power in Central Asia for students, teachers and researchers, in English, Kazakh and Russian, with every claim traced to its source paragraph.",
-            "Language": "eng,kaz,rus",
+            "Language": ",".join(ISO_639_3.get(code, code) for code in current().codes),
             "Creator": "The editors",
             "Publisher": "The editors",
             "Tags": "_category:other;education;soft power;Central Asia;Kazakhstan",
