@@ -354,6 +354,9 @@ def test_edition_section_is_filled_only_when_the_context_knows_the_edition(knowl
     context = dataclasses.replace(context, edition=Edition(version="1.2", date="2024-05-01", offline=True))
     line = render_markers("<!-- home:edition -->\n", theme=None, context=context)
     assert line.startswith('<p class="sk-edition">') and "1.2" in line
+    assert "1\u00a0May 2024" in line and "2024-05-01" not in line, line  # the page language's date
+    kk = render_markers("<!-- home:edition -->\n", theme=None, context=dataclasses.replace(context, lang="kk"))
+    assert "2024 жылғы" in kk and "мамыр" in kk and "2024-05-01" not in kk, kk
 
 
 def test_edition_of_a_project_without_a_version_gives_the_date_alone(knowledge, tmp_path) -> None:  # noqa: ANN001

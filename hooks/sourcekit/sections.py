@@ -226,7 +226,8 @@ def edition_section(*, theme: str | None, context: PageContext) -> Section | Non
     key = "edition.offline" if edition.offline else "edition.online"
     if edition.version == "unknown":  # a project without a version: the date alone
         key += "_unversioned"
-    line = context.labels.get(key, context.lang, version=edition.version, date=edition.date)
+    date = format_date(edition.date, context.lang)  # as the page's language writes a date
+    line = context.labels.get(key, context.lang, version=edition.version, date=date)
     return Section(None, render_template("edition.html", line=line))
 
 
