@@ -61,7 +61,8 @@ def test_the_bibliography_downloads_travel_with_the_offline_edition(unzipped: Pa
 
 def test_home_page_states_edition_and_date(unzipped: Path) -> None:
     html = (unzipped / "index.html").read_text(encoding="utf-8")
-    assert "Offline edition 0.1.0, built on 2023-11-14" in html
+    assert "Offline edition 0.1.0, built on 14\u00a0November 2023" in html
+    assert "2023 жылғы 14\u00a0қараша" in (unzipped / "kk" / "index.html").read_text(encoding="utf-8")
 
 
 
