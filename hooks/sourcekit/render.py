@@ -7,6 +7,7 @@ with autoescaping, so text in a seed that looks like HTML is shown, never run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,9 @@ from .pipeline import Document
 from .templates import render_template
 from .translation_checks import needs_translation
 from .translations import Translation
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -113,8 +117,15 @@ def _block_html(item: AnnotatedBlock, document: Document, lang: str, labels: Lab
 
 
 def _heading_text(item: AnnotatedBlock, document: Document, lang: str) -> str:
-    """A heading in ``lang`` (translated where the source's language differs), for Markdown."""
-    return markdown_text(_heading_plain(item, document, lang))
+    """A heading in ``lang`` (translated where the source's language differs), for Markdown; a
+    heading not translated yet keeps its language's code (``{: lang="en" }``), so that a screen
+    reader reads it in that language, as it does the untranslated paragraphs under it."""
+    text = markdown_text(_heading_plain(item, document, lang))
+    original = item.block.lang
+    translated = item.block.block_id in document.translations.get(lang, {})
+    if original and original != lang and not translated and _LANGUAGE_CODE.fullmatch(original):
+        return f'{text} {{: lang="{original}" }}'
+    return text
 
 
 
