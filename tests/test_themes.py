@@ -338,7 +338,7 @@ def test_one_paragraph_count_on_the_list_of_sources_and_the_card(documents) -> N
         count = paragraph_count(document)
         assert f"· {count} paragraphs" in listing, document.entry.slug
         reader = render_reader(document, "en", labels, links=PartLinks(part=1, reader=("a",) * 9, parallel=("b",) * 9))
-        assert f"{count} paragraphs of body text" in reader, document.entry.slug
+        assert f"Paragraphs of body text: {count};" in reader, document.entry.slug
     paper = next(document for document in documents if document.entry.slug == "china-soft-power-central-asia")
     assert paragraph_count(paper) == 14  # its "References" heading is not a paragraph
 

@@ -54,7 +54,7 @@ def _build_term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[re.Pattern[
 
 
 _SKIP_TAGS = (
-    "small", "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd",
+    "small", "a", "cite", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "summary", "kbd",
     "label", "title", "textarea", "select", "svg", "nav", "header", "footer",
 )
 # What glossary links must not go into, found in one pass: whole elements whose text is not
