@@ -372,3 +372,17 @@ def test_edition_of_a_project_without_a_version_gives_the_date_alone(knowledge, 
     context = dataclasses.replace(_context(knowledge, url=""), edition=edition)
     line = render_markers("<!-- home:edition -->\n", theme=None, context=context)
     assert "unknown" not in line and "Built on" in line, line
+
+
+def test_no_kit_gives_away_a_quiz_answer_before_the_quiz(knowledge) -> None:  # noqa: ANN001
+    """The goals and discussion questions come before the quiz on the page and on paper: none
+    of them may state the answer the quiz asks for (the right option, as a phrase)."""
+    found = []
+    for kit in knowledge.kits:
+        for lang in ("en", "kk", "ru"):
+            before = " ".join([*kit.goals[lang], *(question.text[lang] for question in kit.questions)]).casefold()
+            for item in kit.quiz:
+                answer = item.options[lang][item.answer].strip("«»\"“” .").casefold()
+                if re.search(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", before):
+                    found.append((kit.theme, lang, item.options[lang][item.answer]))
+    assert not found, found
