@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sourcekit
+from sourcekit.errors import InputError
+from sourcekit.labels import Labels, load_labels
+from sourcekit.languages import configured
 from sourcekit.pipeline import inputs_fingerprint
 from sourcekit.report import summary_line
 from sourcekit.site_model import Project, SiteModel, assemble, empty_model, read_labels
@@ -77,13 +80,11 @@ class ModelCache:
             return self.model
         try:
             model = self._read_disk() or self._assemble()
-        except Exception as error:
-            from sourcekit.errors import InputError
-
-            if not (self.preview.serving and isinstance(error, InputError)):
+        except InputError as error:
+            if not self.preview.serving:
                 raise
             self.preview.problem = error
-            model = self.last_good or empty_model(read_labels_or_none(self.project), self.project.languages)
+            model = self.last_good or empty_model(labels_for_waiting_page(self.project), self.project.languages)
         else:
             self.preview.problem, self.preview.has_good_data, self.last_good = None, True, model
             _summarise(model)
@@ -135,13 +136,9 @@ class ModelCache:
                 temporary.unlink(missing_ok=True)
 
 
-def read_labels_or_none(project: Project):  # noqa: ANN201 - Labels
+def labels_for_waiting_page(project: Project) -> Labels:
     """The labels for the waiting page; if they are the bad input, the ones in the checkout's
     history cannot be known, so the last valid file read in this process is used."""
-    from sourcekit.errors import InputError
-    from sourcekit.labels import load_labels
-    from sourcekit.languages import configured
-
     try:
         return read_labels(project)
     except InputError:
